@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { compile, ProgramError } from './index';
+
+function errorOf(program: string): ProgramError {
+  try {
+    compile(program);
+  } catch (err) {
+    if (err instanceof ProgramError) return err;
+    throw err;
+  }
+  throw new Error('expected a ProgramError');
+}
+
+describe('buildGraph', () => {
+  it('makes one node per name, with several consumers', () => {
+    const { graph } = compile('x = 2\na = x + 1\nb = x * 3\nf = a * b');
+    const x = graph.nodes.find((n) => n.label === 'x');
+    expect(x?.op).toBe('input');
+    expect(graph.outEdges[x?.index ?? -1]).toHaveLength(2);
+  });
+
+  it('x * x is one node x feeding one * twice', () => {
+    const { graph } = compile('x = 3\nf = x * x');
+    expect(graph.nodes.map((n) => n.op)).toEqual(['input', 'mul']);
+    expect(graph.nodes[1].inputs).toEqual([0, 0]);
+    expect(graph.edges.map((e) => [e.from, e.to, e.slot])).toEqual([
+      [0, 1, 0],
+      [0, 1, 1],
+    ]);
+  });
+
+  it('labels inputs and named intermediates, not anonymous nodes', () => {
+    const { graph } = compile('x = 2\nf = x * 3 + 1');
+    expect(graph.nodes.map((n) => [n.id, n.op, n.label])).toEqual([
+      ['x', 'input', 'x'],
+      ['f~0', 'const', null],
+      ['f~1', 'mul', null],
+      ['f~2', 'const', null],
+      ['f', 'add', 'f'],
+    ]);
+  });
+
+  it('treats a negated literal as one input or constant', () => {
+    const { graph } = compile('x = -2\nf = x * -3');
+    expect(graph.nodes.map((n) => [n.op, n.value, n.literal])).toEqual([
+      ['input', -2, '-2'],
+      ['const', -3, '-3'],
+      ['mul', 6, null],
+    ]);
+  });
+
+  it('the last statement is the output', () => {
+    const { graph } = compile('x = 1\ng = x + 1\nh = x * 2');
+    expect(graph.nodes[graph.output].label).toBe('h');
+  });
+
+  it('a name assigned a name is the same node', () => {
+    const { graph } = compile('x = 1\ny = x\nf = y * 2');
+    expect(graph.nodes).toHaveLength(3);
+    expect(graph.nodes[2].inputs[0]).toBe(0);
+  });
+
+  it('reports undefined names with line and column', () => {
+    const err = errorOf('x = 1\nf = x * w');
+    expect(err.code).toBe('undefinedName');
+    expect([err.line, err.col]).toEqual([2, 9]);
+    expect(err.message).toMatch(/^line 2, col 9: 'w' is not defined/);
+  });
+
+  it('reports a name used before its definition', () => {
+    const err = errorOf('f = x * 2\nx = 1');
+    expect(err.code).toBe('usedBeforeDefinition');
+    expect(err.message).toContain('line 1, col 5');
+  });
+
+  it('reports a name defined twice', () => {
+    const err = errorOf('x = 1\nx = 2');
+    expect(err.code).toBe('duplicateName');
+    expect([err.line, err.col]).toEqual([2, 1]);
+  });
+
+  it('a self-reference is an undefined name, not a cycle', () => {
+    expect(errorOf('x = x + 1').code).toBe('undefinedName');
+  });
+
+  it('computes values, including non-finite ones, without throwing', () => {
+    const { graph } = compile('x = -1\na = log(x)\nb = 1e400\nf = a + b');
+    expect(Number.isNaN(graph.nodes[1].value)).toBe(true);
+    expect(graph.nodes[2].value).toBe(Infinity);
+  });
+});

@@ -1,0 +1,45 @@
+import type { Pos } from './ast';
+
+/** What went wrong, as a message key plus parameters, so the UI can translate it. */
+export type ErrorCode =
+  | 'empty'
+  | 'unexpectedChar'
+  | 'badNumber'
+  | 'expectedExpr'
+  | 'expectedAssign'
+  | 'expectedName'
+  | 'expectedCloseParen'
+  | 'expectedEnd'
+  | 'unknownFunction'
+  | 'argCount'
+  | 'undefinedName'
+  | 'usedBeforeDefinition'
+  | 'duplicateName'
+  | 'tooLong'
+  | 'tooDeep'
+  | 'tooManyNodes'
+  | 'tooManyStatements';
+
+/**
+ * The one error type the language throws. `line` and `col` are 1-based and
+ * always point inside (or just past the end of) the program text.
+ */
+export class ProgramError extends Error {
+  readonly code: ErrorCode;
+  readonly line: number;
+  readonly col: number;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, pos: Pos, detail: string, params: Record<string, string | number> = {}) {
+    super(`line ${pos.line}, col ${pos.col}: ${detail}`);
+    this.name = 'ProgramError';
+    this.code = code;
+    this.line = pos.line;
+    this.col = pos.col;
+    this.params = params;
+    this.detail = detail;
+  }
+
+  /** The message without the position prefix. */
+  readonly detail: string;
+}

@@ -1,0 +1,27 @@
+// The engine's public face: text in, graph and trace out.
+import { buildGraph } from './build';
+import type { Graph } from './graph';
+import { parseProgram } from './parser';
+import { traceGraph } from './trace';
+import type { Trace } from './trace.types';
+
+export interface Compiled {
+  readonly graph: Graph;
+  readonly trace: Trace;
+}
+
+/** Parses, builds and traces a program. Throws ProgramError on a bad program. */
+export function compile(text: string): Compiled {
+  const graph = buildGraph(parseProgram(text));
+  return { graph, trace: traceGraph(graph) };
+}
+
+export { ProgramError } from './errors';
+export type { ErrorCode } from './errors';
+export type { Graph, GraphEdge, GraphNode } from './graph';
+export type { Contribution, NodeState, Phase, Step, Trace } from './trace.types';
+export { OPS, FUNCTIONS, ALL_OPS, type OpName, type OpSpec, type RuleKind } from './ops';
+export { nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
+export { forwardValues, numericGradients, type GradientCheck, checkGradients } from './gradcheck';
+export { buildGraph } from './build';
+export { parseProgram } from './parser';
