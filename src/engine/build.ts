@@ -75,36 +75,37 @@ export function buildGraph(program: Program): Graph {
     }
     if (st.expr.kind === 'name') {
       // `g = f` gives the node of f a second name; no node is drawn for it.
-      output = lookup(st.expr.name, st.expr.pos, env, definedAt);
+      output = lookup(st.expr.name, st.expr.pos, env, definedAt, st.namePos);
       env.set(st.name, output);
       continue;
     }
     let anonymous = 0;
     const build = (expr: Expr, isRoot: boolean): number => {
-      const id = isRoot ? st.name : `${st.name}~${anonymous++}`;
+      // Anonymous ids are numbered in creation order, so they are stable as the graph grows.
+      const idOf = (): string => (isRoot ? st.name : `${st.name}~${anonymous++}`);
       const label = isRoot ? st.name : null;
       const lit = literalOf(expr);
       if (lit) {
-        return add({ id, op: 'const', label: null, inputs: [], value: lit.value, pos: expr.pos, literal: lit.text });
+        return add({ id: idOf(), op: 'const', label: null, inputs: [], value: lit.value, pos: expr.pos, literal: lit.text });
       }
       switch (expr.kind) {
         case 'name':
-          return lookup(expr.name, expr.pos, env, definedAt);
+          return lookup(expr.name, expr.pos, env, definedAt, st.namePos);
         case 'unary': {
           const a = build(expr.arg, false);
-          return add({ id, op: 'neg', label, inputs: [a], value: -nodes[a].value, pos: expr.pos, literal: null });
+          return add({ id: idOf(), op: 'neg', label, inputs: [a], value: -nodes[a].value, pos: expr.pos, literal: null });
         }
         case 'binary': {
           const a = build(expr.left, false);
           const b = build(expr.right, false);
           const value = OPS[expr.op].forward(nodes[a].value, nodes[b].value);
-          return add({ id, op: expr.op, label, inputs: [a, b], value, pos: expr.pos, literal: null });
+          return add({ id: idOf(), op: expr.op, label, inputs: [a, b], value, pos: expr.pos, literal: null });
         }
         case 'call': {
           const op = expr.fn as OpName;
           const args = expr.args.map((arg) => build(arg, false));
           const value = OPS[op].forward(nodes[args[0]].value, args.length > 1 ? nodes[args[1]].value : 0);
-          return add({ id, op, label, inputs: args, value, pos: expr.pos, literal: null });
+          return add({ id: idOf(), op, label, inputs: args, value, pos: expr.pos, literal: null });
         }
         case 'num':
           throw new Error('unreachable: literals are handled above');
@@ -116,11 +117,18 @@ export function buildGraph(program: Program): Graph {
   return finishGraph(nodes, output);
 }
 
-function lookup(name: string, pos: Pos, env: Map<string, number>, definedAt: Map<string, Pos>): number {
+function lookup(
+  name: string,
+  pos: Pos,
+  env: Map<string, number>,
+  definedAt: Map<string, Pos>,
+  /** The statement being built: `x = x + 1` uses an undefined x, it is not a cycle. */
+  current: Pos,
+): number {
   const index = env.get(name);
   if (index !== undefined) return index;
   const later = definedAt.get(name);
-  if (later) {
+  if (later && later !== current) {
     throw new ProgramError(
       'usedBeforeDefinition',
       pos,

@@ -2,7 +2,7 @@
 // what the user chose; everything drawn is derived from (compiled, step).
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compile, ProgramError, type Compiled } from '../engine';
-import type { Locale } from '../i18n';
+import type { UrlLocale as Locale } from './url';
 import type { Mode, StepRef } from './url';
 
 export interface VisualizerState {

@@ -1,0 +1,11 @@
+// The language's documented limits (README "Limits", SECURITY.md). Each one
+// gives a ProgramError with a clear message instead of a hang or a stack overflow.
+
+/** Longest program text, in UTF-16 code units. */
+export const MAX_PROGRAM_CHARS = 200_000;
+/** Deepest nesting of parentheses, unary minus and powers in one expression. */
+export const MAX_DEPTH = 200;
+/** Most statements in one program. */
+export const MAX_STATEMENTS = 10_000;
+/** Most nodes in one computation graph. */
+export const MAX_NODES = 20_000;

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { displayTex, displayText } from './names';
+
+describe('display names', () => {
+  const cases: [string, string, string][] = [
+    ['x', 'x', 'x'],
+    ['w1', 'w₁', 'w_{1}'],
+    ['x_12', 'x₁₂', 'x_{12}'],
+    ['theta', 'θ', '\\theta'],
+    ['alpha2', 'α₂', '\\alpha_{2}'],
+    ['yhat', 'ŷ', '\\hat{y}'],
+    ['yhat1', 'ŷ₁', '\\hat{y}_{1}'],
+    ['xbar', 'x̄', '\\bar{x}'],
+    ['price', 'price', '\\mathrm{price}'],
+    ['x_in', 'x_in', 'x_{\\mathrm{in}}'],
+    ['θ', 'θ', 'θ'],
+    ['价格', '价格', '\\text{价格}'],
+  ];
+  for (const [name, text, tex] of cases) {
+    it(`${name} → ${text} and ${tex}`, () => {
+      expect(displayText(name)).toBe(text);
+      expect(displayTex(name)).toBe(tex);
+    });
+  }
+});

@@ -1,0 +1,46 @@
+// Prints a syntax tree back as program text with as few parentheses as the
+// precedence rules allow: parse(print(p)) has the same structure as p.
+import type { Expr, Program } from './ast';
+
+const PRECEDENCE = { add: 1, sub: 1, mul: 2, div: 2, neg: 3, pow: 4, atom: 5 } as const;
+const SYMBOL = { add: '+', sub: '-', mul: '*', div: '/', pow: '^' } as const;
+
+function precedenceOf(expr: Expr): number {
+  switch (expr.kind) {
+    case 'binary':
+      return PRECEDENCE[expr.op];
+    case 'unary':
+      return PRECEDENCE.neg;
+    default:
+      return PRECEDENCE.atom;
+  }
+}
+
+function wrap(expr: Expr, min: number): string {
+  const text = printExpr(expr);
+  return precedenceOf(expr) >= min ? text : `(${text})`;
+}
+
+export function printExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'num':
+      return expr.text;
+    case 'name':
+      return expr.name;
+    case 'call':
+      return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
+    case 'unary':
+      return `-${wrap(expr.arg, PRECEDENCE.neg)}`;
+    case 'binary': {
+      const p = PRECEDENCE[expr.op];
+      if (expr.op === 'pow') {
+        return `${wrap(expr.left, PRECEDENCE.atom)} ^ ${wrap(expr.right, PRECEDENCE.neg)}`;
+      }
+      return `${wrap(expr.left, p)} ${SYMBOL[expr.op]} ${wrap(expr.right, p + 1)}`;
+    }
+  }
+}
+
+export function printProgram(program: Program): string {
+  return program.statements.map((st) => `${st.name} = ${printExpr(st.expr)}`).join('\n');
+}
