@@ -181,12 +181,13 @@ class Parser {
       this.closeParen(token);
       return inner;
     }
-    const after = this.previous();
-    const detail =
-      after === token || after.kind === 'sep'
-        ? `expected an expression, found ${describe(token)}`
-        : `expected an expression after '${after.text}', found ${describe(token)}`;
-    throw new ProgramError('expectedExpr', token.pos, detail, { after: after.text, found: token.text });
+    const previous = this.previous();
+    // After a line break or at the very start there is no operator to name.
+    const after = previous === token || previous.kind === 'sep' ? '' : previous.text;
+    const detail = after
+      ? `expected an expression after '${after}', found ${describe(token)}`
+      : `expected an expression, found ${describe(token)}`;
+    throw new ProgramError('expectedExpr', token.pos, detail, { after, found: token.text });
   }
 
   private closeParen(open: Token): void {

@@ -97,6 +97,9 @@ export const en = {
   'error.endOfProgram': 'the end of the program',
   'error.endOfLine': 'the end of the line',
   'url.ignored': 'Ignored in the link: {problems}',
+  'persist.replaced': 'This link opened its own program; your saved program is kept.',
+  'persist.restore': 'Restore my program',
+  'persist.dismiss': 'Keep the link\'s program',
   'lang.label': 'Language',
   'nonFinite.value': 'This value is not a finite number ({value}); gradients that pass through it are not meaningful.',
 } as const;

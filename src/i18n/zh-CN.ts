@@ -99,6 +99,9 @@ export const zhCN: Record<MessageKey, string> = {
   'error.endOfProgram': '程序结尾',
   'error.endOfLine': '行尾',
   'url.ignored': '链接中以下内容被忽略：{problems}',
+  'persist.replaced': '此链接打开了它自己的程序；你保存的程序仍然保留着。',
+  'persist.restore': '恢复我的程序',
+  'persist.dismiss': '使用链接中的程序',
   'lang.label': '语言',
   'nonFinite.value': '该值不是有限数（{value}）；经过它的梯度没有意义。',
 };

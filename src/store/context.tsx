@@ -5,8 +5,17 @@ import { createVisualizerStore, type VisualizerInit, type VisualizerState, type 
 const StoreContext = createContext<VisualizerStore | null>(null);
 
 /** Creates one store for the visualizer below it (two providers, two independent diagrams). */
-export function VisualizerProvider({ init, children }: { init: VisualizerInit; children: ReactNode }) {
-  const [store] = useState(() => createVisualizerStore(init));
+export function VisualizerProvider({
+  init,
+  store: given,
+  children,
+}: {
+  init: VisualizerInit;
+  /** A store created outside, when the page needs to watch it (e.g. to keep the URL in step). */
+  store?: VisualizerStore;
+  children: ReactNode;
+}) {
+  const [store] = useState(() => given ?? createVisualizerStore(init));
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 

@@ -1,0 +1,85 @@
+// Connects one visualizer store to its parent page by postMessage (§6).
+// Incoming messages are validated and coalesced: a storm of messages applies
+// at most one program and one step per animation frame.
+import type { VisualizerStore } from '../store/visualizer';
+import { parseIncoming, stateMessage, type OutgoingMessage } from './messages';
+
+export interface EmbedOptions {
+  /** Where to post: the parent window. */
+  parent: Window;
+  /** When set, only messages from this origin are obeyed and replies go only there. */
+  origin?: string;
+  /** The element whose height is reported in `resize` messages. */
+  sizeElement?: HTMLElement;
+}
+
+export function connectEmbed(store: VisualizerStore, options: EmbedOptions): () => void {
+  const { parent, origin } = options;
+  const target = origin ?? '*';
+  const post = (message: OutgoingMessage) => parent.postMessage(message, target);
+
+  let queuedProgram: string | null = null;
+  let queuedStep: number | 'end' | null = null;
+  let stateWanted = false;
+  let frame = 0;
+  const flush = () => {
+    frame = 0;
+    const s = store.getState();
+    if (queuedProgram !== null) s.setText(queuedProgram);
+    if (queuedStep !== null) s.goTo(queuedStep);
+    queuedProgram = null;
+    queuedStep = null;
+    if (stateWanted) {
+      stateWanted = false;
+      const { compiled, step } = store.getState();
+      if (compiled) post(stateMessage(compiled, step));
+    }
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(flush);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== parent) return;
+    if (origin && event.origin !== origin) return;
+    const message = parseIncoming(event.data);
+    if (!message) return;
+    if (message.type === 'setProgram') queuedProgram = message.program;
+    else if (message.type === 'goToStep') queuedStep = message.step;
+    stateWanted = true;
+    schedule();
+  };
+  window.addEventListener('message', onMessage);
+
+  const unsubscribe = store.subscribe((s, before) => {
+    if (s.step !== before.step || s.compiled !== before.compiled) {
+      stateWanted = true;
+      schedule();
+    }
+  });
+
+  let lastHeight = -1;
+  const element = options.sizeElement ?? document.body;
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          const height = Math.ceil(element.scrollHeight);
+          if (height !== lastHeight) {
+            lastHeight = height;
+            post({ source: 'chainstep', type: 'resize', height });
+          }
+        });
+  observer?.observe(element);
+
+  post({ source: 'chainstep', type: 'ready' });
+  stateWanted = true;
+  schedule();
+
+  return () => {
+    window.removeEventListener('message', onMessage);
+    unsubscribe();
+    observer?.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+  };
+}

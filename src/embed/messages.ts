@@ -1,0 +1,61 @@
+// The iframe messages of CONTRACTS §6 as plain data: what the parent may send,
+// and what the app sends back. Anything of another shape is ignored.
+import { nodeStateAt, phaseOf, type Compiled, type Phase } from '../engine';
+
+export type IncomingMessage =
+  | { source: 'chainstep'; type: 'setProgram'; program: string }
+  | { source: 'chainstep'; type: 'goToStep'; step: number | 'end' }
+  | { source: 'chainstep'; type: 'getState' };
+
+export interface NodeReport {
+  id: string;
+  label: string | null;
+  op: string;
+  value: number | null;
+  grad: number | null;
+}
+
+export type OutgoingMessage =
+  | { source: 'chainstep'; type: 'ready' }
+  | { source: 'chainstep'; type: 'state'; step: number; phase: Phase | 'end'; nodes: NodeReport[] }
+  | { source: 'chainstep'; type: 'resize'; height: number };
+
+/** Longest program accepted by message (the same as from a URL). */
+export const MAX_MESSAGE_PROGRAM = 100_000;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** The message, if `data` is exactly one of §6's parent → app messages; otherwise null. */
+export function parseIncoming(data: unknown): IncomingMessage | null {
+  if (!isRecord(data) || data.source !== 'chainstep') return null;
+  switch (data.type) {
+    case 'setProgram':
+      return typeof data.program === 'string' && data.program.length <= MAX_MESSAGE_PROGRAM
+        ? { source: 'chainstep', type: 'setProgram', program: data.program }
+        : null;
+    case 'goToStep':
+      if (data.step === 'end') return { source: 'chainstep', type: 'goToStep', step: 'end' };
+      return typeof data.step === 'number' && Number.isFinite(data.step)
+        ? { source: 'chainstep', type: 'goToStep', step: data.step }
+        : null;
+    case 'getState':
+      return { source: 'chainstep', type: 'getState' };
+    default:
+      return null;
+  }
+}
+
+/** JSON cannot carry ∞ or NaN; they are sent as null. */
+const finite = (x: number | undefined): number | null => (x === undefined || !Number.isFinite(x) ? null : x);
+
+export function stateMessage(compiled: Compiled, step: number): OutgoingMessage {
+  const { graph, trace } = compiled;
+  const nodes = graph.nodes.map((n) => {
+    const s = nodeStateAt(graph, trace, n.index, step);
+    return { id: n.id, label: n.label, op: n.op, value: finite(s.value), grad: finite(s.grad) };
+  });
+  const phase = step === trace.end && step > 0 ? 'end' : phaseOf(trace, step);
+  return { source: 'chainstep', type: 'state', step, phase, nodes };
+}

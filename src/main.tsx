@@ -1,0 +1,70 @@
+// The page: the only place that reads window.location and the browser's language.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { DEFAULT_LESSON_ID, lessonById } from '../fixtures/lessons';
+import { connectEmbed } from './embed/bridge';
+import { detectLocale, t } from './i18n';
+import { VisualizerProvider } from './store/context';
+import { chooseStartText, saveText } from './store/persist';
+import { parseUrlState, serializeUrlState } from './store/url';
+import { createVisualizerStore, type VisualizerState } from './store/visualizer';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+function localStorageOrNull(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const { state: url, problems } = parseUrlState(window.location.search);
+const locale = url.lang ?? detectLocale(navigator.languages ?? [navigator.language]);
+const fallback = lessonById(DEFAULT_LESSON_ID)?.program ?? 'x = 1\nf = x * x';
+// Embedded diagrams are views of a given program: they neither read nor write the saved one.
+const storage = url.mode === 'embed' ? null : localStorageOrNull();
+const { text, replaced } = chooseStartText(url.program, storage, fallback);
+const init = { text, step: url.step, locale, mode: url.mode };
+const store = createVisualizerStore(init);
+const notices = problems.length
+  ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]
+  : [];
+
+/** The query string that reopens what is on screen (CONTRACTS §3). */
+function queryFor(s: VisualizerState): string {
+  return serializeUrlState({
+    program: s.text,
+    step: s.compiled && s.step === s.compiled.trace.end && s.step > 0 ? 'end' : s.step,
+    lang: s.locale,
+    mode: s.mode === 'normal' ? undefined : s.mode,
+  });
+}
+
+// Keep the address bar in step with the screen, so the URL can be shared as is.
+let pending = 0;
+store.subscribe((s, before) => {
+  if (s.text === before.text && s.step === before.step && s.locale === before.locale && s.mode === before.mode) return;
+  document.documentElement.lang = s.locale;
+  if (s.text !== before.text) saveText(storage, s.text);
+  window.clearTimeout(pending);
+  pending = window.setTimeout(() => {
+    const query = queryFor(store.getState());
+    if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+  }, 150);
+});
+document.documentElement.lang = locale;
+
+// Inside an iframe, talk to the parent page (CONTRACTS §6).
+if (window.parent !== window) connectEmbed(store, { parent: window.parent, origin: url.origin });
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <StrictMode>
+      <VisualizerProvider init={init} store={store}>
+        <App notices={notices} replaced={replaced} />
+      </VisualizerProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { LOCALES, type Locale } from '../i18n';
+import { useVisualizer } from '../store/context';
+import { Announcer } from './Announcer';
+import { Controls } from './Controls';
+import { Editor } from './Editor';
+import { GraphView } from './GraphView';
+import { LessonPicker, LessonSummary } from './LessonPicker';
+import { StepPanel } from './StepPanel';
+import { useKeyboard } from './useKeyboard';
+import { usePlayback } from './usePlayback';
+import { useT } from './useT';
+
+/** When a link replaced the saved program, offers it back (nothing is lost silently). */
+function RestoreNotice({ replaced }: { replaced: string | null }) {
+  const [open, setOpen] = useState(replaced !== null);
+  const setText = useVisualizer((s) => s.setText);
+  const t = useT();
+  if (!open || replaced === null) return null;
+  return (
+    <div className="notice" role="status" data-testid="restore-notice">
+      {t('persist.replaced')}{' '}
+      <button
+        type="button"
+        onClick={() => {
+          setText(replaced);
+          setOpen(false);
+        }}
+      >
+        {t('persist.restore')}
+      </button>{' '}
+      <button type="button" onClick={() => setOpen(false)}>
+        {t('persist.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+function LanguageSwitch() {
+  const locale = useVisualizer((s) => s.locale);
+  const setLocale = useVisualizer((s) => s.setLocale);
+  const t = useT();
+  return (
+    <label className="lang-switch">
+      <span>{t('lang.label')}</span>
+      <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} data-testid="lang-switch">
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {l === 'en' ? 'English' : '简体中文'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function App({ notices = [], replaced = null }: { notices?: readonly string[]; replaced?: string | null }) {
+  useKeyboard();
+  usePlayback();
+  const t = useT();
+  const locale = useVisualizer((s) => s.locale);
+  const mode = useVisualizer((s) => s.mode);
+  return (
+    <div className={`app mode-${mode}`} lang={locale}>
+      {mode === 'embed' ? null : (
+      <header className="app-header">
+        <h1>
+          {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
+        </h1>
+        <div className="header-tools">
+          <LessonPicker />
+          <LanguageSwitch />
+        </div>
+      </header>
+      )}
+      {notices.length > 0 && (
+        <div className="notice" role="status">
+          {notices.join(' ')}
+        </div>
+      )}
+      <RestoreNotice replaced={replaced} />
+      <main className="app-main">
+        {mode === 'normal' && (
+          <aside className="sidebar">
+            <Editor />
+            <LessonSummary />
+          </aside>
+        )}
+        <section className="stage">
+          <GraphView />
+          <StepPanel large={mode === 'present'} />
+        </section>
+      </main>
+      <footer className="app-footer">
+        <Controls />
+      </footer>
+      <Announcer />
+    </div>
+  );
+}

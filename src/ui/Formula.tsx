@@ -1,0 +1,34 @@
+// The one place KaTeX runs. trust:false and bounded maxSize/maxExpand keep TeX
+// from doing anything but typesetting; on failure the TeX source is shown as
+// plain text (React escapes it), never an error message as HTML.
+import katex from 'katex';
+import 'katex/dist/katex.min.css';
+import { memo, useMemo } from 'react';
+
+export function renderTex(tex: string, display: boolean): string | null {
+  try {
+    return katex.renderToString(tex, {
+      displayMode: display,
+      throwOnError: true,
+      trust: false,
+      maxSize: 20,
+      maxExpand: 200,
+      strict: 'ignore',
+      output: 'htmlAndMathml',
+    });
+  } catch {
+    return null;
+  }
+}
+
+export const Formula = memo(function Formula({ tex, display = false }: { tex: string; display?: boolean }) {
+  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  if (html === null) {
+    return (
+      <code className="formula formula-fallback" data-tex={tex}>
+        {tex}
+      </code>
+    );
+  }
+  return <span className={display ? 'formula formula-display' : 'formula'} data-tex={tex} dangerouslySetInnerHTML={{ __html: html }} />;
+});

@@ -1,0 +1,34 @@
+import { memo } from 'react';
+import { formatNumber } from '../formulas/number';
+import { edgePath } from '../graph/edgePath';
+import { useVisualizer } from '../store/context';
+import { edgeVisualKey } from './nodeVisual';
+
+interface Props {
+  index: number;
+  from: string;
+  to: string;
+  points: readonly (readonly [number, number])[];
+  detail: boolean;
+}
+
+/** An edge; once the backward pass has sent a gradient along it, it shows that contribution. */
+export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail }: Props) {
+  const key = useVisualizer((s) => edgeVisualKey(s.compiled, index, s.step));
+  const [role, amountText] = key.split('|');
+  const amount = amountText ? Number(amountText) : undefined;
+  const mid = points[Math.floor(points.length / 2)] ?? [0, 0];
+  const prev = points[Math.max(0, Math.floor(points.length / 2) - 1)] ?? mid;
+  const labelX = points.length % 2 === 0 ? (mid[0] + prev[0]) / 2 : mid[0];
+  const labelY = points.length % 2 === 0 ? (mid[1] + prev[1]) / 2 : mid[1];
+  return (
+    <g className={`edge ${role ? `edge-${role}` : ''}`} data-from={from} data-to={to} data-amount={amount === undefined ? undefined : String(amount)}>
+      <path d={edgePath(points)} markerEnd="url(#arrow)" />
+      {detail && amount !== undefined && (
+        <text className="edge-label" x={labelX} y={labelY - 5} textAnchor="middle">
+          {formatNumber(amount)}
+        </text>
+      )}
+    </g>
+  );
+});

@@ -1,0 +1,85 @@
+// One node of the drawn graph, with the data-* attributes of CONTRACTS §4.
+// It subscribes to its own look only, so a step re-renders the nodes it changes.
+import { memo } from 'react';
+import type { GraphNode } from '../engine';
+import { displayName } from '../engine/names';
+import { formatNumber } from '../formulas/number';
+import { opSymbol, type DrawNode } from '../graph/drawModel';
+import { useVisualizer } from '../store/context';
+import { nodeVisualKey, parseNodeVisual } from './nodeVisual';
+import { useT } from './useT';
+
+function NameText({ name }: { name: string }) {
+  const d = displayName(name);
+  const accent = d.accent === 'hat' ? '\u0302' : d.accent === 'bar' ? '\u0304' : d.accent === 'tilde' ? '\u0303' : d.accent === 'dot' ? '\u0307' : '';
+  return (
+    <>
+      <tspan>{`${d.base}${accent}`.normalize('NFC')}</tspan>
+      {d.sub !== null && (
+        <tspan className="sub" dy="0.3em" fontSize="0.75em">
+          {d.sub}
+        </tspan>
+      )}
+    </>
+  );
+}
+
+interface Props {
+  node: GraphNode;
+  draw: DrawNode;
+  x: number;
+  y: number;
+  detail: boolean;
+}
+
+export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail }: Props) {
+  const key = useVisualizer((s) => nodeVisualKey(s.compiled, node.index, s.step));
+  const select = useVisualizer((s) => s.select);
+  const t = useT();
+  const v = parseNodeVisual(key);
+  const w = draw.width;
+  const h = draw.height;
+  const isValue = draw.kind === 'value';
+  const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : opSymbol(node.op));
+  const gradText = v.grad === undefined ? '' : `∇ ${formatNumber(v.grad)}`;
+  const nonFinite = v.value !== undefined && !Number.isFinite(v.value);
+  const label = [
+    node.label ? node.label : node.op,
+    v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
+    v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
+  ].join(', ');
+  const classes = ['node', `node-${draw.kind}`, v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <g
+      className={classes}
+      transform={`translate(${x},${y})`}
+      data-node-id={node.id}
+      data-label={node.label ?? undefined}
+      data-op={node.op}
+      data-value={v.value === undefined ? undefined : String(v.value)}
+      data-grad={v.grad === undefined ? undefined : String(v.grad)}
+      data-grad-final={v.final ? '' : undefined}
+      role="img"
+      aria-label={label}
+      onClick={() => select(node.index)}
+    >
+      <rect className="node-shape" x={-w / 2} y={-h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
+      {detail && (
+        <>
+          <text className={isValue ? 'node-title' : 'node-title op-symbol'} y={-h / 2 + 17} textAnchor="middle">
+            {node.label ? <NameText name={node.label} /> : title}
+          </text>
+          <text className="node-value" y={3 + 4} textAnchor="middle">
+            {v.value === undefined ? '' : formatNumber(v.value)}
+          </text>
+          <text className={v.final ? 'node-grad final' : 'node-grad partial'} y={h / 2 - 7} textAnchor="middle">
+            {gradText}
+            {v.grad !== undefined && !v.final ? ' …' : ''}
+          </text>
+        </>
+      )}
+    </g>
+  );
+});

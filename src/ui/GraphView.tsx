@@ -1,0 +1,123 @@
+// The computation graph in SVG: React draws nodes and edges, d3-zoom pans and
+// zooms, and the graph is fitted to the window whenever a new graph arrives.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useVisualizer } from '../store/context';
+import { COLORS, DETAIL_NODE_LIMIT } from './config';
+import { GraphEdgeView } from './GraphEdgeView';
+import { GraphNodeView } from './GraphNodeView';
+import { createPanZoom, type PanZoom } from './panZoom';
+import { useLayout } from './useLayout';
+import { useT } from './useT';
+
+export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
+  const compiled = useVisualizer((s) => s.compiled);
+  const { drawing, pending } = useLayout(compiled);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const layerRef = useRef<SVGGElement>(null);
+  const panZoom = useRef<PanZoom | null>(null);
+  const [scale, setScale] = useState(1);
+  const t = useT();
+
+  useEffect(() => {
+    if (!svgRef.current || !layerRef.current) return;
+    const pz = createPanZoom(svgRef.current, layerRef.current, setScale);
+    panZoom.current = pz;
+    return () => {
+      pz.destroy();
+      panZoom.current = null;
+    };
+  }, []);
+
+  const width = drawing?.layout.width ?? 0;
+  const height = drawing?.layout.height ?? 0;
+  useLayoutEffect(() => {
+    panZoom.current?.fit(width, height, maxScale);
+  }, [drawing, width, height, maxScale]);
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (panZoom.current && !panZoom.current.touched()) panZoom.current.fit(width, height, maxScale);
+    });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [width, height, maxScale]);
+
+  const big = (drawing?.compiled.graph.nodes.length ?? 0) > DETAIL_NODE_LIMIT;
+  // Level of detail: big graphs show labels only once zoomed in enough to read them.
+  const detail = !big || scale >= 0.6;
+  const edgeDetail = !big;
+
+  return (
+    <div className="graph-view">
+      <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.label')} data-testid="graph">
+        <defs>
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill={COLORS.edge} />
+          </marker>
+        </defs>
+        <g ref={layerRef}>
+          {drawing && (
+            <g className="graph-content">
+              <g className="edges">
+                {drawing.compiled.graph.edges.map((e) => (
+                  <GraphEdgeView
+                    key={e.index}
+                    index={e.index}
+                    from={drawing.compiled.graph.nodes[e.from].id}
+                    to={drawing.compiled.graph.nodes[e.to].id}
+                    points={drawing.layout.edges[e.index].points}
+                    detail={edgeDetail}
+                  />
+                ))}
+              </g>
+              <g className="nodes">
+                {drawing.compiled.graph.nodes.map((n) => (
+                  <GraphNodeView
+                    key={n.id}
+                    node={n}
+                    draw={drawing.model.nodes[n.index]}
+                    x={drawing.layout.nodes[n.index].x}
+                    y={drawing.layout.nodes[n.index].y}
+                    detail={detail}
+                  />
+                ))}
+              </g>
+            </g>
+          )}
+        </g>
+      </svg>
+      {pending && <div className="graph-pending" role="status">…</div>}
+      <div className="graph-tools">
+        <button type="button" onClick={() => panZoom.current?.zoomBy(1.25)} aria-label={t('graph.zoomIn')} title={t('graph.zoomIn')}>
+          +
+        </button>
+        <button type="button" onClick={() => panZoom.current?.zoomBy(0.8)} aria-label={t('graph.zoomOut')} title={t('graph.zoomOut')}>
+          −
+        </button>
+        <button type="button" onClick={() => panZoom.current?.fit(width, height, maxScale)} aria-label={t('graph.fit')} title={t('graph.fit')}>
+          ⤢
+        </button>
+      </div>
+      <Legend />
+    </div>
+  );
+}
+
+function Legend() {
+  const t = useT();
+  return (
+    <ul className="legend" aria-hidden="true">
+      <li>
+        <span className="swatch value" /> {t('legend.value')}
+      </li>
+      <li>
+        <span className="swatch partial" /> {t('legend.partial')}
+      </li>
+      <li>
+        <span className="swatch final" /> {t('legend.final')}
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,50 @@
+import { LESSONS } from '../../fixtures/lessons';
+import { useVisualizer } from '../store/context';
+import { useT } from './useT';
+
+/** Picks a lesson: its program replaces the editor text. "Your program" when the text is edited. */
+export function LessonPicker() {
+  const text = useVisualizer((s) => s.text);
+  const setText = useVisualizer((s) => s.setText);
+  const first = useVisualizer((s) => s.first);
+  const locale = useVisualizer((s) => s.locale);
+  const t = useT();
+  const current = LESSONS.find((l) => l.program === text);
+  return (
+    <label className="lesson-picker">
+      <span>{t('lesson.label')}</span>
+      <select
+        value={current?.id ?? ''}
+        data-testid="lesson-picker"
+        onChange={(e) => {
+          const lesson = LESSONS.find((l) => l.id === e.target.value);
+          if (lesson) {
+            setText(lesson.program);
+            first();
+          }
+        }}
+      >
+        {!current && <option value="">{t('lesson.custom')}</option>}
+        {LESSONS.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.title[locale]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The explanation paragraph of the lesson on screen, if the program is a lesson. */
+export function LessonSummary() {
+  const text = useVisualizer((s) => s.text);
+  const locale = useVisualizer((s) => s.locale);
+  const lesson = LESSONS.find((l) => l.program === text);
+  if (!lesson) return null;
+  return (
+    <section className="lesson-summary" lang={locale}>
+      <h2>{lesson.title[locale]}</h2>
+      <p>{lesson.summary[locale]}</p>
+    </section>
+  );
+}

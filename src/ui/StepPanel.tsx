@@ -1,0 +1,100 @@
+// What the current step means: in words, the local rule, the chain-rule line
+// with numbers, and the running sum at every node that just received a gradient.
+import { OPS, type Compiled } from '../engine';
+import { accumulationTex, chainRuleTex, forwardTex, seedTex } from '../formulas/stepTex';
+import { useVisualizer } from '../store/context';
+import { nodeName, ruleKey } from './describe';
+import { Formula } from './Formula';
+import { useT } from './useT';
+
+function ruleTexOf(compiled: Compiled, node: number): string | null {
+  const spec = OPS[compiled.graph.nodes[node].op];
+  return spec.ruleTex.length ? spec.ruleTex.join(',\\quad ') : null;
+}
+
+export function StepPanel({ large = false }: { large?: boolean }) {
+  const compiled = useVisualizer((s) => s.compiled);
+  const step = useVisualizer((s) => s.step);
+  const t = useT();
+  if (!compiled) return <section className="step-panel" />;
+  const { graph, trace } = compiled;
+  const s = trace.steps[Math.min(step, trace.end)];
+  let body;
+  switch (s.kind) {
+    case 'start':
+      body = <p>{t('step.start')}</p>;
+      break;
+    case 'forward':
+      body = (
+        <>
+          <p>{t('step.forward', { node: nodeName(graph, s.node) })}</p>
+          <div className="formula-block" data-testid="formula">
+            <Formula tex={forwardTex(graph, s.node)} display />
+          </div>
+        </>
+      );
+      break;
+    case 'seed':
+      body = (
+        <>
+          <p>{t('step.seed')}</p>
+          <div className="formula-block" data-testid="formula">
+            <Formula tex={seedTex(graph)} display />
+          </div>
+        </>
+      );
+      break;
+    case 'backward': {
+      const rule = ruleTexOf(compiled, s.node);
+      const leaf = s.contributions.length === 0;
+      body = (
+        <>
+          <p>{t(leaf ? 'step.backwardLeaf' : 'step.backward', { node: nodeName(graph, s.node) })}</p>
+          {!leaf && (
+            <div className="rule" data-testid="rule">
+              <h3>{t('panel.rule')}</h3>
+              <p>{t(ruleKey(graph, s.node))}</p>
+              {rule && <Formula tex={rule} />}
+            </div>
+          )}
+          {!leaf && (
+            <div className="formula-block" data-testid="formula">
+              <h3>{t('panel.formula')}</h3>
+              {s.contributions.map((c, k) => (
+                <div key={c.edge}>
+                  <Formula tex={chainRuleTex(graph, trace, step, k)} display />
+                </div>
+              ))}
+            </div>
+          )}
+          {s.contributions.some((c) => c.arrivals > 1) && (
+            <div className="accumulation" data-testid="accumulation">
+              <h3>{t('panel.accumulation')}</h3>
+              {[...new Set(s.contributions.filter((c) => c.arrivals > 1).map((c) => c.to))].map((to) => {
+                const c = [...s.contributions].reverse().find((x) => x.to === to);
+                const tex = accumulationTex(graph, trace, to, step);
+                return (
+                  <div key={to} className={c?.final ? 'sum final' : 'sum partial'}>
+                    {tex && <Formula tex={tex} display />}
+                    <span className={c?.final ? 'badge final' : 'badge partial'}>
+                      {c?.final ? t('panel.final') : t('panel.partial', { left: c ? c.arrivals - c.arrival : 0 })}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </>
+      );
+      break;
+    }
+  }
+  return (
+    <section className={large ? 'step-panel large' : 'step-panel'} aria-labelledby="step-panel-title" data-step-kind={s.kind}>
+      <h2 id="step-panel-title" className="panel-title">
+        {t('panel.step')}
+      </h2>
+      {body}
+    </section>
+  );
+}

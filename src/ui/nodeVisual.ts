@@ -1,0 +1,57 @@
+// What one node or edge looks like at the current step, as a primitive string
+// so that a store subscription re-renders only the nodes whose look changed.
+import { nodeStateAt, type Compiled } from '../engine';
+
+export type NodeRole = '' | 'visit' | 'receive' | 'compute' | 'operand';
+
+export interface NodeVisual {
+  value: number | undefined;
+  grad: number | undefined;
+  final: boolean;
+  role: NodeRole;
+}
+
+function roleOf(compiled: Compiled, index: number, step: number): NodeRole {
+  const s = compiled.trace.steps[step];
+  if (!s || s.kind === 'start') return '';
+  if (s.kind === 'forward' || s.kind === 'seed') {
+    if (s.node === index) return s.kind === 'seed' ? 'visit' : 'compute';
+    return s.kind === 'forward' && compiled.graph.nodes[s.node].inputs.includes(index) ? 'operand' : '';
+  }
+  if (s.node === index) return 'visit';
+  return s.contributions.some((c) => c.to === index) ? 'receive' : '';
+}
+
+const num = (x: number | undefined): string => (x === undefined ? '' : String(x));
+
+export function nodeVisualKey(compiled: Compiled | null, index: number, step: number): string {
+  if (!compiled || index >= compiled.graph.nodes.length) return '';
+  const state = nodeStateAt(compiled.graph, compiled.trace, index, step);
+  return `${num(state.value)}|${num(state.grad)}|${state.final ? 1 : 0}|${roleOf(compiled, index, step)}`;
+}
+
+export function parseNodeVisual(key: string): NodeVisual {
+  const [value, grad, final, role] = key.split('|');
+  return {
+    value: value === '' || value === undefined ? undefined : Number(value),
+    grad: grad === '' || grad === undefined ? undefined : Number(grad),
+    final: final === '1',
+    role: (role ?? '') as NodeRole,
+  };
+}
+
+export type EdgeRole = '' | 'forward' | 'backward' | 'carried';
+
+/** `role|amount`: an edge is active during its step and labelled once it has carried a gradient. */
+export function edgeVisualKey(compiled: Compiled | null, edgeIndex: number, step: number): string {
+  if (!compiled || edgeIndex >= compiled.graph.edges.length) return '';
+  const { graph, trace } = compiled;
+  const edge = graph.edges[edgeIndex];
+  const s = trace.steps[step];
+  if (s?.kind === 'forward' && s.node === edge.to) return 'forward|';
+  const visit = trace.visitStep[edge.to];
+  if (visit < 0 || step < visit) return '|';
+  const visited = trace.steps[visit];
+  const c = visited.kind === 'backward' ? visited.contributions.find((x) => x.edge === edgeIndex) : undefined;
+  return `${step === visit ? 'backward' : 'carried'}|${c ? String(c.amount) : ''}`;
+}
