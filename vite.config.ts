@@ -11,7 +11,7 @@ export default defineConfig({
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
   },

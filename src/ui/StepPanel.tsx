@@ -1,12 +1,13 @@
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
 import { OPS, type Compiled } from '../engine';
-import { accumulationTex, chainRuleTex, forwardTex, seedTex } from '../formulas/stepTex';
+import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
 import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
 import { useT } from './useT';
 
+/** The op's rule in general form (a, b inputs, o output), for reference. */
 function ruleTexOf(compiled: Compiled, node: number): string | null {
   const spec = OPS[compiled.graph.nodes[node].op];
   return spec.ruleTex.length ? spec.ruleTex.join(',\\quad ') : null;
@@ -53,8 +54,14 @@ export function StepPanel({ large = false }: { large?: boolean }) {
           {!leaf && (
             <div className="rule" data-testid="rule">
               <h3>{t('panel.rule')}</h3>
-              <p>{t(ruleKey(graph, s.node))}</p>
-              {rule && <Formula tex={rule} />}
+              <p>
+                {t(ruleKey(graph, s.node))} {rule && <Formula tex={rule} />}
+              </p>
+              {s.contributions.map((c) => (
+                <div key={c.edge}>
+                  <Formula tex={localRuleTex(graph, s.node, c.slot, c.local)} display />
+                </div>
+              ))}
             </div>
           )}
           {!leaf && (

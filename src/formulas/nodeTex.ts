@@ -1,0 +1,115 @@
+// TeX for nodes: a node's name, and the right-hand side of its definition in
+// terms of its inputs (symbolic or with numbers filled in).
+import type { Graph, OpName } from '../engine';
+import { displayTex } from '../engine/names';
+import { texFactor, texNumber } from './number';
+
+/** Longest TeX written out for an anonymous sub-expression before it is called v_k. */
+const MAX_INLINE = 48;
+
+const PRECEDENCE: Partial<Record<OpName, number>> = { add: 1, sub: 1, mul: 2, div: 3, neg: 2, pow: 4 };
+const precedence = (op: OpName): number => PRECEDENCE[op] ?? 5;
+
+/** The right-hand side of `op` applied to operand TeX `a`, `b` (already bracketed where needed). */
+export function applyOpTex(op: OpName, a: string, b: string): string {
+  switch (op) {
+    case 'add':
+      return `${a} + ${b}`;
+    case 'sub':
+      return `${a} - ${b}`;
+    case 'mul':
+      return `${a} \\cdot ${b}`;
+    case 'div':
+      return `\\frac{${a}}{${b}}`;
+    case 'neg':
+      return `-${a}`;
+    case 'pow':
+      return `{${a}}^{${b}}`;
+    case 'exp':
+      return `e^{${a}}`;
+    case 'log':
+      return `\\ln(${a})`;
+    case 'sqrt':
+      return `\\sqrt{${a}}`;
+    case 'tanh':
+      return `\\tanh(${a})`;
+    case 'sigmoid':
+      return `\\sigma(${a})`;
+    case 'relu':
+      return `\\mathrm{ReLU}(${a})`;
+    case 'sin':
+      return `\\sin(${a})`;
+    case 'cos':
+      return `\\cos(${a})`;
+    case 'abs':
+      return `\\left|${a}\\right|`;
+    case 'max':
+      return `\\max(${a}, ${b})`;
+    case 'min':
+      return `\\min(${a}, ${b})`;
+    case 'input':
+    case 'const':
+      return a;
+  }
+}
+
+/** Whether operand `slot` of `parent` needs brackets around a child with operator `child`. */
+function needsBrackets(parent: OpName, slot: number, child: OpName): boolean {
+  if (parent === 'div' || precedence(parent) === 5) return false; // \frac and f(·) group already
+  const p = precedence(parent);
+  const c = precedence(child);
+  if (parent === 'pow') return slot === 0 ? c < 5 : false;
+  if (parent === 'sub' && slot === 1) return c <= 1;
+  if (parent === 'neg') return c <= 2;
+  return c < p;
+}
+
+function expressionTex(graph: Graph, index: number, depth: number): string {
+  const node = graph.nodes[index];
+  if (node.label !== null) return displayTex(node.label);
+  if (node.op === 'const') return texNumber(node.value);
+  if (depth > 3) return `v_{${index}}`;
+  const [a, b] = node.inputs.map((input, slot) => {
+    const child = graph.nodes[input];
+    const tex = expressionTex(graph, input, depth + 1);
+    return child.label === null && child.op !== 'const' && needsBrackets(node.op, slot, child.op) ? `(${tex})` : tex;
+  });
+  return applyOpTex(node.op, a ?? '', b ?? '');
+}
+
+/** A node's name in TeX: `x`, `w_{1}`, `3`, or for an anonymous node its expression (`x \cdot 3`). */
+export function nodeTex(graph: Graph, index: number): string {
+  const tex = expressionTex(graph, index, 0);
+  return tex.length > MAX_INLINE ? `v_{${index}}` : tex;
+}
+
+/** `nodeTex`, bracketed when it is a compound expression (for use inside \partial). */
+export function nodeTexAtom(graph: Graph, index: number): string {
+  const node = graph.nodes[index];
+  const tex = nodeTex(graph, index);
+  return node.label === null && node.op !== 'const' && !tex.startsWith('v_') ? `(${tex})` : tex;
+}
+
+/** The definition of a node in terms of its inputs' names: `x + y`. */
+export function opTex(graph: Graph, index: number): string {
+  const node = graph.nodes[index];
+  const [a, b] = node.inputs.map((input, slot) => {
+    const child = graph.nodes[input];
+    const tex = nodeTex(graph, input);
+    return child.label === null && child.op !== 'const' && needsBrackets(node.op, slot, child.op) ? `(${tex})` : tex;
+  });
+  return applyOpTex(node.op, a ?? '', b ?? '');
+}
+
+/** The same with the input values substituted: `-2 + 5`, `3 \cdot (-4)`. */
+export function opTexWithNumbers(graph: Graph, index: number): string {
+  const node = graph.nodes[index];
+  const simple = precedence(node.op) === 5 || node.op === 'div';
+  const [a, b] = node.inputs.map((input, slot) => {
+    const value = graph.nodes[input].value;
+    if (simple) return texNumber(value);
+    if (slot === 0 && (node.op === 'add' || node.op === 'sub')) return texNumber(value);
+    return texFactor(value);
+  });
+  return applyOpTex(node.op, a ?? '', b ?? '');
+}

@@ -1,0 +1,86 @@
+// The TeX shown for each step: the forward computation, the seed, the local
+// rule, the chain-rule line with numbers, and the running sum at a node that
+// receives several contributions.
+import type { Graph, Trace } from '../engine';
+import { localDerivativeTex } from './localTex';
+import { nodeTex, nodeTexAtom, opTex, opTexWithNumbers } from './nodeTex';
+import { texFactor, texNumber } from './number';
+
+/** `\frac{\partial f}{\partial x}` */
+export function partialTex(graph: Graph, of: number, wrt: number): string {
+  return `\\frac{\\partial ${nodeTexAtom(graph, of)}}{\\partial ${nodeTexAtom(graph, wrt)}}`;
+}
+
+/** `q = x + y = -2 + 5 = 3` (an anonymous node is not named twice). */
+export function forwardTex(graph: Graph, index: number): string {
+  const node = graph.nodes[index];
+  const value = texNumber(node.value);
+  const parts = node.label === null ? [opTex(graph, index)] : [nodeTex(graph, index), opTex(graph, index)];
+  return [...parts, opTexWithNumbers(graph, index), value].join(' = ');
+}
+
+/** `\frac{\partial f}{\partial f} = 1`: the backward pass starts here. */
+export function seedTex(graph: Graph): string {
+  return `${partialTex(graph, graph.output, graph.output)} = 1`;
+}
+
+/** `\frac{\partial f}{\partial q} = z = -4`: the local derivative, symbolic then numeric. */
+export function localRuleTex(graph: Graph, index: number, slot: number, local: number): string {
+  const input = graph.nodes[index].inputs[slot];
+  const symbolic = localDerivativeTex(graph, index, slot);
+  const numeric = texNumber(local);
+  const lhs = partialTex(graph, index, input);
+  return symbolic === numeric ? `${lhs} = ${numeric}` : `${lhs} = ${symbolic} = ${numeric}`;
+}
+
+/**
+ * The chain rule for contribution k of backward step `step`:
+ * `\frac{\partial f}{\partial x} = \frac{\partial f}{\partial q}\cdot\frac{\partial q}{\partial x} = (-4)\cdot 1 = -4`.
+ * When the input receives several contributions this one is added (`+=`).
+ */
+export function chainRuleTex(graph: Graph, trace: Trace, step: number, k: number): string {
+  const s = trace.steps[step];
+  if (s?.kind !== 'backward') return '';
+  const c = s.contributions[k];
+  const out = graph.output;
+  const lhs = partialTex(graph, out, c.to);
+  const relation = c.arrivals > 1 ? '\\mathrel{+}=' : '=';
+  const local = partialTex(graph, s.node, c.to);
+  if (s.node === out) {
+    return `${lhs} ${relation} ${local} = ${texNumber(c.amount)}`;
+  }
+  const chain = `${partialTex(graph, out, s.node)} \\cdot ${local}`;
+  return `${lhs} ${relation} ${chain} = ${texFactor(c.upstream)} \\cdot ${texFactor(c.local)} = ${texNumber(c.amount)}`;
+}
+
+/** Every contribution `node` receives, in the order they arrive. */
+export function contributionsTo(graph: Graph, trace: Trace, node: number) {
+  const found: { step: number; from: number; amount: number }[] = [];
+  for (const edgeIndex of graph.outEdges[node]) {
+    const consumer = graph.edges[edgeIndex].to;
+    const step = trace.visitStep[consumer];
+    const s = trace.steps[step];
+    const c = s?.kind === 'backward' ? s.contributions.find((x) => x.edge === edgeIndex) : undefined;
+    if (c) found.push({ step, from: consumer, amount: c.amount });
+  }
+  return found.sort((a, b) => a.step - b.step);
+}
+
+/**
+ * The gradient of `node` as a visible sum up to `step`:
+ * `\frac{\partial f}{\partial x} = \underbrace{6}_{b} + \underbrace{?}_{a} = 6` while partial, and
+ * `= \underbrace{6}_{b} + \underbrace{8}_{a} = 14` once final. Null before anything has arrived.
+ */
+export function accumulationTex(graph: Graph, trace: Trace, node: number, step: number): string | null {
+  const all = contributionsTo(graph, trace, node);
+  const arrived = all.filter((c) => c.step <= step);
+  if (arrived.length === 0) return null;
+  const terms = all.map((c, i) =>
+    c.step <= step
+      ? `\\underbrace{${i === 0 ? texNumber(c.amount) : texFactor(c.amount)}}_{${nodeTexAtom(graph, c.from)}}`
+      : `\\underbrace{\\color{gray}{?}}_{${nodeTexAtom(graph, c.from)}}`,
+  );
+  const sum = arrived.reduce((acc, c) => acc + c.amount, 0);
+  const total = arrived.length === all.length ? trace.grads[node] : sum;
+  return `${partialTex(graph, graph.output, node)} = ${terms.join(' + ')} = ${texNumber(total)}`;
+}

@@ -1,0 +1,58 @@
+// A graph as things to draw: each node a value box or an op pill of known size.
+import type { Graph, OpName } from '../engine';
+import { OP_NODE, VALUE_NODE } from './sizes';
+
+export type DrawKind = 'value' | 'op';
+
+export interface DrawNode {
+  readonly index: number;
+  readonly id: string;
+  readonly op: OpName;
+  readonly label: string | null;
+  readonly kind: DrawKind;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface DrawModel {
+  readonly nodes: readonly DrawNode[];
+  /** [from, to] node indices, one per graph edge (parallel edges repeat). */
+  readonly edges: readonly (readonly [number, number])[];
+}
+
+const SYMBOLS: Readonly<Record<OpName, string>> = {
+  input: '',
+  const: '',
+  add: '+',
+  sub: '−',
+  mul: '×',
+  div: '÷',
+  neg: '−x',
+  pow: 'xʸ',
+  exp: 'exp',
+  log: 'ln',
+  sqrt: '√',
+  tanh: 'tanh',
+  sigmoid: 'σ',
+  relu: 'ReLU',
+  sin: 'sin',
+  cos: 'cos',
+  abs: '|x|',
+  max: 'max',
+  min: 'min',
+};
+
+/** The symbol drawn in an op node. */
+export function opSymbol(op: OpName): string {
+  return SYMBOLS[op];
+}
+
+/** Inputs, constants and named intermediates are value boxes; anonymous ops are op pills. */
+export function toDrawModel(graph: Graph): DrawModel {
+  const nodes = graph.nodes.map((n): DrawNode => {
+    const kind: DrawKind = n.op === 'input' || n.op === 'const' || n.label !== null ? 'value' : 'op';
+    const size = kind === 'value' ? VALUE_NODE : OP_NODE;
+    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, width: size.width, height: size.height };
+  });
+  return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const) };
+}

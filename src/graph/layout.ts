@@ -1,0 +1,89 @@
+// Left-to-right layered layout with d3-dag's Sugiyama method (simplex
+// layering, two-layer crossing reduction, greedy coordinates), computed
+// top-down and then transposed.
+import { coordGreedy, decrossTwoLayer, graph as dagGraph, layeringSimplex, sugiyama, type GraphNode as DagNode, type MutGraphNode } from 'd3-dag';
+import type { DrawModel } from './drawModel';
+import { LAYER_GAP, MARGIN, NODE_GAP, PARALLEL_EDGE_OFFSET } from './sizes';
+
+export type Point = readonly [number, number];
+
+export interface Layout {
+  /** Centre of each node, by node index. */
+  readonly nodes: readonly { x: number; y: number }[];
+  /** Polyline of each edge, by edge index, from the edge of its source box to the edge of its target box. */
+  readonly edges: readonly { points: readonly Point[] }[];
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Where the segment from the centre of a w×h box towards `toward` leaves the box. */
+export function clipToBox(center: Point, w: number, h: number, toward: Point): Point {
+  const dx = toward[0] - center[0];
+  const dy = toward[1] - center[1];
+  if (dx === 0 && dy === 0) return center;
+  const sx = dx === 0 ? Infinity : w / 2 / Math.abs(dx);
+  const sy = dy === 0 ? Infinity : h / 2 / Math.abs(dy);
+  const s = Math.min(sx, sy, 1);
+  return [center[0] + dx * s, center[1] + dy * s];
+}
+
+export function layoutGraph(model: DrawModel): Layout {
+  const n = model.nodes.length;
+  if (n === 0) return { nodes: [], edges: [], width: 0, height: 0 };
+  const g = dagGraph<number, number>();
+  const dagNodes: MutGraphNode<number, number>[] = model.nodes.map((node) => g.node(node.index));
+  // d3-dag wants a simple graph: one link per (from, to) pair; parallel edges are fanned out below.
+  const pairKey = (from: number, to: number) => from * n + to;
+  const seen = new Set<number>();
+  for (const [from, to] of model.edges) {
+    const key = pairKey(from, to);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    g.link(dagNodes[from], dagNodes[to], key);
+  }
+  // Transposed: d3-dag's x (within a layer) is our y, its y (layers) is our x.
+  const layout = sugiyama()
+    .layering(layeringSimplex())
+    .decross(decrossTwoLayer())
+    .coord(coordGreedy())
+    .nodeSize((node: DagNode<number, number>) => {
+      const d = model.nodes[node.data];
+      return [d.height, d.width] as const;
+    })
+    .gap([NODE_GAP, LAYER_GAP]);
+  const { width: dagWidth, height: dagHeight } = layout(g);
+
+  const centers = dagNodes.map((node) => ({ x: node.y + MARGIN, y: node.x + MARGIN }));
+  const routes = new Map<number, Point[]>();
+  for (const link of g.links()) {
+    routes.set(link.data, link.points.map(([px, py]) => [py + MARGIN, px + MARGIN] as Point));
+  }
+
+  const parallelCount = new Map<number, number>();
+  for (const [from, to] of model.edges) parallelCount.set(pairKey(from, to), (parallelCount.get(pairKey(from, to)) ?? 0) + 1);
+  const parallelSeen = new Map<number, number>();
+  const edges = model.edges.map(([from, to]) => {
+    const key = pairKey(from, to);
+    const k = parallelSeen.get(key) ?? 0;
+    parallelSeen.set(key, k + 1);
+    const m = parallelCount.get(key) ?? 1;
+    let points = routes.get(key) ?? [
+      [centers[from].x, centers[from].y],
+      [centers[to].x, centers[to].y],
+    ];
+    if (m > 1) {
+      const offset = (k - (m - 1) / 2) * PARALLEL_EDGE_OFFSET * 1.6;
+      if (points.length === 2) {
+        const [a, b] = points;
+        points = [a, [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2], b];
+      }
+      points = points.map((p, i) => (i === 0 || i === points.length - 1 ? p : ([p[0], p[1] + offset] as Point)));
+    }
+    const a = model.nodes[from];
+    const b = model.nodes[to];
+    const first = clipToBox([centers[from].x, centers[from].y], a.width, a.height, points[1]);
+    const last = clipToBox([centers[to].x, centers[to].y], b.width, b.height, points[points.length - 2]);
+    return { points: [first, ...points.slice(1, -1), last] };
+  });
+  return { nodes: centers, edges, width: dagHeight + 2 * MARGIN, height: dagWidth + 2 * MARGIN };
+}
