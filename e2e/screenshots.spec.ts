@@ -38,6 +38,15 @@ async function expectTidy(page: Page): Promise<void> {
       expect(overlap, `nodes ${i} and ${j} overlap`).toBe(false);
     }
   }
+  // The legend and the zoom buttons cover no node.
+  for (const selector of ['.legend', '.graph-tools']) {
+    const cover = await page.locator(selector).boundingBox();
+    if (!cover) continue;
+    for (const b of boxes) {
+      const overlap = cover.x < b.x + b.width && b.x < cover.x + cover.width && cover.y < b.y + b.height && b.y < cover.y + cover.height;
+      expect(overlap, `${selector} covers a node`).toBe(false);
+    }
+  }
   // Nothing on the page is wider than the window (no horizontal clipping).
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

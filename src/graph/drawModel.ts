@@ -51,7 +51,7 @@ export function opSymbol(op: OpName): string {
 export function toDrawModel(graph: Graph): DrawModel {
   const nodes = graph.nodes.map((n): DrawNode => {
     const kind: DrawKind = n.op === 'input' || n.op === 'const' || n.label !== null ? 'value' : 'op';
-    const size = kind === 'value' ? VALUE_NODE : OP_NODE;
+    const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     return { index: n.index, id: n.id, op: n.op, label: n.label, kind, width: size.width, height: size.height };
   });
   return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const) };

@@ -1,5 +1,6 @@
 import { useVisualizer } from '../store/context';
 import { SPEEDS_MS } from './config';
+import { Icon } from './icons';
 import { Timeline } from './Timeline';
 import { useT } from './useT';
 
@@ -13,10 +14,10 @@ export function Controls() {
     <div className="controls" role="group" aria-label={t('controls.label')}>
       <div className="buttons">
         <button type="button" onClick={s.first} disabled={s.step === 0} aria-label={t('controls.first')} title={`${t('controls.first')} (Home)`}>
-          ⏮
+          <Icon name="first" />
         </button>
         <button type="button" onClick={s.prev} disabled={s.step === 0} aria-label={t('controls.prev')} title={`${t('controls.prev')} (←)`}>
-          ◀
+          <Icon name="prev" />
         </button>
         <button
           type="button"
@@ -26,13 +27,13 @@ export function Controls() {
           aria-pressed={s.playing}
           title={`${s.playing ? t('controls.pause') : t('controls.play')} (Space)`}
         >
-          {s.playing ? '⏸' : '▶'}
+          <Icon name={s.playing ? 'pause' : 'play'} />
         </button>
         <button type="button" onClick={s.next} disabled={s.step >= end} aria-label={t('controls.next')} title={`${t('controls.next')} (→)`}>
-          ▶❙
+          <Icon name="next" />
         </button>
         <button type="button" onClick={s.last} disabled={s.step >= end} aria-label={t('controls.last')} title={`${t('controls.last')} (End)`}>
-          ⏭
+          <Icon name="last" />
         </button>
       </div>
       <span className="step-counter" data-testid="step-counter">

@@ -72,7 +72,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
             {node.label ? <NameText name={node.label} /> : title}
           </text>
           <text className="node-value" y={3 + 4} textAnchor="middle">
-            {v.value === undefined ? '' : formatNumber(v.value)}
+            {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}
           </text>
           <text className={v.final ? 'node-grad final' : 'node-grad partial'} y={h / 2 - 7} textAnchor="middle">
             {gradText}

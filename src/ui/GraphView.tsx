@@ -53,7 +53,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     <div className="graph-view">
       <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.label')} data-testid="graph">
         <defs>
-          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
             <path d="M 0 0 L 10 5 L 0 10 z" fill={COLORS.edge} />
           </marker>
         </defs>

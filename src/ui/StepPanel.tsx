@@ -54,9 +54,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
           {!leaf && (
             <div className="rule" data-testid="rule">
               <h3>{t('panel.rule')}</h3>
-              <p>
-                {t(ruleKey(graph, s.node))} {rule && <Formula tex={rule} />}
-              </p>
+              <p title={rule ?? undefined}>{t(ruleKey(graph, s.node))}</p>
               {s.contributions.map((c) => (
                 <div key={c.edge}>
                   <Formula tex={localRuleTex(graph, s.node, c.slot, c.local)} display />

@@ -28,10 +28,13 @@ export function createPanZoom(svg: SVGSVGElement, layer: SVGGElement, onScale?: 
     fit(contentWidth, contentHeight, maxScale = 1.5) {
       const { width, height } = svg.getBoundingClientRect();
       if (width <= 0 || height <= 0 || contentWidth <= 0 || contentHeight <= 0) return;
+      // Room for the zoom buttons above and the legend below.
       const pad = 16;
-      const k = Math.max(0.05, Math.min(maxScale, (width - 2 * pad) / contentWidth, (height - 2 * pad) / contentHeight));
+      const top = 48;
+      const bottom = 36;
+      const k = Math.max(0.05, Math.min(maxScale, (width - 2 * pad) / contentWidth, (height - top - bottom) / contentHeight));
       const x = (width - contentWidth * k) / 2;
-      const y = (height - contentHeight * k) / 2;
+      const y = top + (height - top - bottom - contentHeight * k) / 2;
       selection.call(behavior.transform, zoomIdentity.translate(x, y).scale(k));
       userMoved = false;
     },
