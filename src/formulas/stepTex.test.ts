@@ -1,0 +1,99 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { ALL_OPS, compile, OPS } from '../engine';
+import { localDerivativeTex } from './localTex';
+import { nodeTex, opTex, opTexWithNumbers } from './nodeTex';
+import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from './stepTex';
+
+const valid = (tex: string) => katex.renderToString(tex, { throwOnError: true, strict: 'ignore', trust: false });
+const CIRCUIT = compile('x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z');
+const BRANCHED = compile('x = 3\na = x * 2\nb = x + 1\nf = a * b');
+const at = (c: typeof CIRCUIT, label: string) => c.graph.nodes.findIndex((n) => n.label === label);
+
+describe('forward and seed steps', () => {
+  it('q = x + y = -2 + 5 = 3 and f = q · z = 3 · (-4) = -12', () => {
+    expect(forwardTex(CIRCUIT.graph, at(CIRCUIT, 'q'))).toBe('q = x + y = -2 + 5 = 3');
+    expect(forwardTex(CIRCUIT.graph, at(CIRCUIT, 'f'))).toBe('f = q \\cdot z = 3 \\cdot (-4) = -12');
+  });
+
+  it('an anonymous node is written once, as its expression', () => {
+    const c = compile('x = 2\nf = x * 3 + 1');
+    expect(forwardTex(c.graph, 2)).toBe('x \\cdot 3 = 2 \\cdot 3 = 6');
+    expect(forwardTex(c.graph, 4)).toBe('f = x \\cdot 3 + 1 = 6 + 1 = 7');
+  });
+
+  it('the seed names the output', () => {
+    expect(seedTex(CIRCUIT.graph)).toBe('\\frac{\\partial f}{\\partial f} = 1');
+  });
+});
+
+describe('backward steps', () => {
+  // Steps of the circuit: 1 q, 2 f, 3 seed, 4 visit f, 5 visit q.
+  it('∂f/∂x = ∂f/∂q · ∂q/∂x = (−4)·1 = −4', () => {
+    expect(chainRuleTex(CIRCUIT.graph, CIRCUIT.trace, 5, 0)).toBe(
+      '\\frac{\\partial f}{\\partial x} = \\frac{\\partial f}{\\partial q} \\cdot \\frac{\\partial q}{\\partial x} = (-4) \\cdot 1 = -4',
+    );
+  });
+
+  it('at the output the chain is just the local derivative', () => {
+    expect(chainRuleTex(CIRCUIT.graph, CIRCUIT.trace, 4, 0)).toBe('\\frac{\\partial f}{\\partial q} = \\frac{\\partial f}{\\partial q} = -4');
+  });
+
+  it('the local rule of multiply names the other input, then its value', () => {
+    const f = at(CIRCUIT, 'f');
+    expect(localRuleTex(CIRCUIT.graph, f, 0, -4)).toBe('\\frac{\\partial f}{\\partial q} = z = -4');
+    expect(localRuleTex(CIRCUIT.graph, at(CIRCUIT, 'q'), 1, 1)).toBe('\\frac{\\partial q}{\\partial y} = 1');
+  });
+
+  it('a contribution to a branched node is added with +=', () => {
+    // BRANCHED: 5 visit f, 6 visit b (x gets 6), 8 visit a (x gets 8).
+    expect(chainRuleTex(BRANCHED.graph, BRANCHED.trace, 6, 0)).toContain('\\frac{\\partial f}{\\partial x} \\mathrel{+}=');
+  });
+
+  it('the sum at x shows what has arrived and what is still to come', () => {
+    const x = at(BRANCHED, 'x');
+    expect(accumulationTex(BRANCHED.graph, BRANCHED.trace, x, 5)).toBeNull();
+    expect(accumulationTex(BRANCHED.graph, BRANCHED.trace, x, 6)).toBe(
+      '\\frac{\\partial f}{\\partial x} = \\underbrace{6}_{b} + \\underbrace{\\color{gray}{?}}_{a} = 6',
+    );
+    expect(accumulationTex(BRANCHED.graph, BRANCHED.trace, x, 8)).toBe(
+      '\\frac{\\partial f}{\\partial x} = \\underbrace{6}_{b} + \\underbrace{8}_{a} = 14',
+    );
+  });
+});
+
+describe('all TeX is valid KaTeX', () => {
+  it('for every op: definition, numbers, local derivatives, forward and chain-rule lines', () => {
+    for (const op of ALL_OPS) {
+      const spec = OPS[op];
+      if (spec.arity === 0) continue;
+      const call = spec.arity === 1 ? (op === 'neg' ? '-(a)' : `${op}(a)`) : ['add', 'sub', 'mul', 'div', 'pow'].includes(op) ? `a ${spec.symbol} b` : `${op}(a, b)`;
+      const c = compile(`a = 0.5\nb = -2\nf = ${call}`);
+      const index = c.graph.output;
+      valid(opTex(c.graph, index));
+      valid(opTexWithNumbers(c.graph, index));
+      valid(forwardTex(c.graph, index));
+      for (let slot = 0; slot < spec.arity; slot++) valid(localDerivativeTex(c.graph, index, slot));
+      const first = c.trace.visitStep[index];
+      const step = c.trace.steps[first];
+      if (step.kind !== 'backward') throw new Error('expected a backward step');
+      step.contributions.forEach((_, k) => valid(chainRuleTex(c.graph, c.trace, first, k)));
+    }
+  });
+
+  it('for nested anonymous expressions and non-finite numbers', () => {
+    const c = compile('x = 0\ny = 2\nf = -(x + y) ^ 2 / log(x) * sqrt(x - y)');
+    for (const n of c.graph.nodes) {
+      valid(nodeTex(c.graph, n.index));
+      if (n.inputs.length) valid(forwardTex(c.graph, n.index));
+    }
+    for (let s = c.trace.seed + 1; s <= c.trace.end; s++) {
+      const step = c.trace.steps[s];
+      if (step.kind === 'backward') step.contributions.forEach((_, k) => valid(chainRuleTex(c.graph, c.trace, s, k)));
+    }
+    for (const n of c.graph.nodes) {
+      const tex = accumulationTex(c.graph, c.trace, n.index, c.trace.end);
+      if (tex) valid(tex);
+    }
+  });
+});
