@@ -24,7 +24,9 @@ const locale = url.lang ?? detectLocale(navigator.languages ?? [navigator.langua
 const fallback = lessonById(DEFAULT_LESSON_ID)?.program ?? 'x = 1\nf = x * x';
 // Embedded diagrams are views of a given program: they neither read nor write the saved one.
 const storage = url.mode === 'embed' ? null : localStorageOrNull();
-const { text, replaced } = chooseStartText(url.program, storage, fallback);
+const linkProgram = url.program ?? (url.lesson ? lessonById(url.lesson)?.program : undefined);
+if (url.lesson && !url.program && linkProgram === undefined) problems.push({ key: 'lesson', value: url.lesson, reason: 'badValue' });
+const { text, replaced } = chooseStartText(linkProgram, storage, fallback);
 const init = { text, step: url.step, locale, mode: url.mode };
 const store = createVisualizerStore(init);
 const notices = problems.length

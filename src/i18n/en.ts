@@ -32,6 +32,7 @@ export const en = {
   'panel.accumulation': 'Gradient accumulation',
   'panel.partial': 'partial: {left} more to come',
   'panel.final': 'final',
+  'panel.selected': 'Selected: {node}',
   'panel.nothing': 'Press → to begin the forward pass.',
   'legend.value': 'value (forward)',
   'legend.grad': 'gradient (backward)',

@@ -8,6 +8,8 @@ export type StepRef = number | 'end' | 'forward';
 
 export interface UrlState {
   program?: string;
+  /** A lesson id (extension of §3): opens that lesson's program when `program` is absent. */
+  lesson?: string;
   step?: StepRef;
   lang?: UrlLocale;
   mode?: Mode;
@@ -36,6 +38,11 @@ const FIELDS: { [K in keyof UrlState]-?: Field<K> } = {
     parse: (raw) => (raw.length <= MAX_URL_PROGRAM ? raw : undefined),
     serialize: (v) => v,
   },
+  lesson: {
+    key: 'lesson',
+    parse: (raw) => (/^[a-z0-9-]{1,40}$/.test(raw) ? raw : undefined),
+    serialize: (v) => v,
+  },
   step: {
     key: 'step',
     parse: (raw) => {
@@ -62,7 +69,7 @@ const FIELDS: { [K in keyof UrlState]-?: Field<K> } = {
   },
 };
 
-const ORDER: (keyof UrlState)[] = ['program', 'step', 'lang', 'mode', 'origin'];
+const ORDER: (keyof UrlState)[] = ['program', 'lesson', 'step', 'lang', 'mode', 'origin'];
 
 /** Decodes one query component; null when the percent-encoding is malformed. */
 function decode(raw: string): string | null {

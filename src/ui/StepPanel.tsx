@@ -100,6 +100,23 @@ export function StepPanel({ large = false }: { large?: boolean }) {
         {t('panel.step')}
       </h2>
       {body}
+      <SelectedNode />
     </section>
+  );
+}
+
+/** The node the student clicked: how its gradient is made up at this step. */
+function SelectedNode() {
+  const compiled = useVisualizer((s) => s.compiled);
+  const step = useVisualizer((s) => s.step);
+  const selected = useVisualizer((s) => s.selected);
+  const t = useT();
+  if (!compiled || selected === null || selected >= compiled.graph.nodes.length) return null;
+  const tex = accumulationTex(compiled.graph, compiled.trace, selected, step);
+  return (
+    <div className="selected-node" data-testid="selected-node">
+      <h3>{t('panel.selected', { node: nodeName(compiled.graph, selected) })}</h3>
+      {tex ? <Formula tex={tex} display /> : <p className="muted">{t('node.noGrad')}</p>}
+    </div>
   );
 }
