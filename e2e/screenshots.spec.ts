@@ -52,12 +52,16 @@ async function expectTidy(page: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-const shots: { name: string; width: number; height: number; url: string }[] = [
+const shots: { name: string; width: number; height: number; url: string; dark?: boolean }[] = [
   { name: 'desktop-circuit-backward', width: 1280, height: 800, url: appUrl(CIRCUIT, { step: '5' }) },
   { name: 'desktop-branch-partial', width: 1280, height: 800, url: appUrl(BRANCHED, { step: '6' }) },
   { name: 'projector-1920', width: 1920, height: 1080, url: appUrl(BRANCHED, { step: '8' }) },
   { name: 'narrow-700', width: 700, height: 640, url: appUrl(CIRCUIT, { step: '5' }) },
   { name: 'zh-CN', width: 1280, height: 800, url: appUrl(BRANCHED, { step: '6', lang: 'zh-CN' }) },
+  { name: 'present-1920-light', width: 1920, height: 1080, url: './?lesson=two-layer&step=30&mode=present' },
+  { name: 'present-1920-dark', width: 1920, height: 1080, url: './?lesson=two-paths&step=9&mode=present', dark: true },
+  { name: 'present-1280x720-zh', width: 1280, height: 720, url: './?lesson=reuse&step=12&mode=present&lang=zh-CN' },
+  { name: 'embed-700', width: 700, height: 560, url: './?lesson=circuit&step=5&mode=embed' },
 ];
 
 for (const shot of shots) {
@@ -65,8 +69,17 @@ for (const shot of shots) {
     await page.setViewportSize({ width: shot.width, height: shot.height });
     await page.goto(shot.url);
     await expect(page.locator('[data-node-id]').first()).toBeVisible();
+    if (shot.dark) await page.getByRole('button', { name: /Dark theme|深色主题/ }).click();
     await page.waitForTimeout(200);
     await expectTidy(page);
     await page.screenshot({ path: `screenshots/${shot.name}.png` });
   });
 }
+
+test('screenshot of the course-notes page with two embedded diagrams', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 1400 });
+  await page.goto('./course-notes.html');
+  await expect(page.frameLocator('#diagram-branch').locator('[data-node-id]').first()).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'screenshots/course-notes.png', fullPage: true });
+});

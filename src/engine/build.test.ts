@@ -88,4 +88,20 @@ describe('buildGraph', () => {
     expect(Number.isNaN(graph.nodes[1].value)).toBe(true);
     expect(graph.nodes[2].value).toBe(Infinity);
   });
+
+  it('a literal exponent is folded into the power node, so a negative base has a finite gradient', () => {
+    const { graph, trace } = compile('r = -3\nL = r ^ 2');
+    expect(graph.nodes.map((n) => [n.op, n.inputs.length, n.param])).toEqual([
+      ['input', 0, null],
+      ['pow', 1, 2],
+    ]);
+    expect(trace.grads[0]).toBe(-6);
+    expect(Array.from(trace.grads).every(Number.isFinite)).toBe(true);
+  });
+
+  it('a power with a computed exponent keeps both inputs', () => {
+    const { graph } = compile('a = 2\nb = 3\nf = a ^ b');
+    expect(graph.nodes[2].inputs).toEqual([0, 1]);
+    expect(graph.nodes[2].param).toBeNull();
+  });
 });

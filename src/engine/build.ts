@@ -22,6 +22,7 @@ interface MutableNode {
   value: number;
   pos: Pos;
   literal: string | null;
+  param: number | null;
 }
 
 /**
@@ -69,6 +70,7 @@ export function buildGraph(program: Program): Graph {
         value: literal.value,
         pos: st.namePos,
         literal: literal.text,
+        param: null,
       });
       env.set(st.name, output);
       continue;
@@ -86,26 +88,32 @@ export function buildGraph(program: Program): Graph {
       const label = isRoot ? st.name : null;
       const lit = literalOf(expr);
       if (lit) {
-        return add({ id: idOf(), op: 'const', label: null, inputs: [], value: lit.value, pos: expr.pos, literal: lit.text });
+        return add({ id: idOf(), op: 'const', label: null, inputs: [], value: lit.value, pos: expr.pos, literal: lit.text, param: null });
       }
       switch (expr.kind) {
         case 'name':
           return lookup(expr.name, expr.pos, env, definedAt, st.namePos);
         case 'unary': {
           const a = build(expr.arg, false);
-          return add({ id: idOf(), op: 'neg', label, inputs: [a], value: -nodes[a].value, pos: expr.pos, literal: null });
+          return add({ id: idOf(), op: 'neg', label, inputs: [a], value: -nodes[a].value, pos: expr.pos, literal: null, param: null });
         }
         case 'binary': {
+          const exponent = expr.op === 'pow' ? literalOf(expr.right) : null;
+          if (exponent) {
+            const a = build(expr.left, false);
+            const value = OPS.pow.forward(nodes[a].value, exponent.value);
+            return add({ id: idOf(), op: 'pow', label, inputs: [a], value, pos: expr.pos, literal: null, param: exponent.value });
+          }
           const a = build(expr.left, false);
           const b = build(expr.right, false);
           const value = OPS[expr.op].forward(nodes[a].value, nodes[b].value);
-          return add({ id: idOf(), op: expr.op, label, inputs: [a, b], value, pos: expr.pos, literal: null });
+          return add({ id: idOf(), op: expr.op, label, inputs: [a, b], value, pos: expr.pos, literal: null, param: null });
         }
         case 'call': {
           const op = expr.fn as OpName;
           const args = expr.args.map((arg) => build(arg, false));
           const value = OPS[op].forward(nodes[args[0]].value, args.length > 1 ? nodes[args[1]].value : 0);
-          return add({ id: idOf(), op, label, inputs: args, value, pos: expr.pos, literal: null });
+          return add({ id: idOf(), op, label, inputs: args, value, pos: expr.pos, literal: null, param: null });
         }
         case 'num':
           throw new Error('unreachable: literals are handled above');

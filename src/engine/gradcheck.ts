@@ -14,7 +14,7 @@ export function forwardValues(graph: Graph, overrides: ReadonlyMap<number, numbe
       continue;
     }
     const a = values[node.inputs[0]];
-    const b = node.inputs.length > 1 ? values[node.inputs[1]] : 0;
+    const b = node.inputs.length > 1 ? values[node.inputs[1]] : (node.param ?? 0);
     values[node.index] = spec.forward(a, b);
   }
   return values;

@@ -18,6 +18,12 @@ export interface GraphNode {
   readonly pos: Pos;
   /** For `const` and `input` nodes, the literal as written (`-2`, `.5`). */
   readonly literal: string | null;
+  /**
+   * A constant folded into the op: the exponent of `x ^ 2`. Such a power node
+   * has one input, as in micrograd, so no gradient is sent to a constant exponent
+   * (it would be undefined, a^b·ln a, whenever the base is negative).
+   */
+  readonly param: number | null;
 }
 
 /** An edge carries a value forward from `from` into argument `slot` of `to`, and a gradient back. */

@@ -22,20 +22,22 @@ describe('gradReport', () => {
 
 describe('npm run grad', () => {
   const cwd = join(__dirname, '../..');
+  // As from a plain shell: not the npm settings of whatever npm runs this test.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith('npm_config_')));
   const dir = mkdtempSync(join(tmpdir(), 'chainstep-'));
 
   it('prints one JSON object for a file and exits 0', () => {
     const file = join(dir, 'circuit.txt');
     writeFileSync(file, 'x = 3\nf = x * x');
-    const out = execFileSync('npm', ['run', '--silent', 'grad', '--', file], { cwd, encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'grad', '--', file], { cwd, env, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ output: 'f', value: 9, grads: { x: 6 } });
   });
 
   it('reads stdin with -, and on a bad program prints line and column to stderr and exits 1', () => {
-    const ok = spawnSync('npm', ['run', 'grad', '--', '-'], { cwd, input: 'a = 2; b = a ^ 3', encoding: 'utf8' });
+    const ok = spawnSync('npm', ['run', 'grad', '--', '-'], { cwd, env, input: 'a = 2; b = a ^ 3', encoding: 'utf8' });
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toEqual({ output: 'b', value: 8, grads: { a: 12 } });
-    const bad = spawnSync('npm', ['run', 'grad', '--', '-'], { cwd, input: 'x = 2\nq = x +', encoding: 'utf8' });
+    const bad = spawnSync('npm', ['run', 'grad', '--', '-'], { cwd, env, input: 'x = 2\nq = x +', encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/line 2, col \d+/);

@@ -8,7 +8,7 @@ export function localDerivatives(graph: Graph, index: number): number[] {
   const spec = OPS[node.op];
   if (spec.arity === 0) return [];
   const a = graph.nodes[node.inputs[0]].value;
-  const b = node.inputs.length > 1 ? graph.nodes[node.inputs[1]].value : 0;
+  const b = node.inputs.length > 1 ? graph.nodes[node.inputs[1]].value : (node.param ?? 0);
   return node.inputs.map((_, slot) => (slot === 0 ? spec.da : spec.db)(a, b, node.value));
 }
 

@@ -2,11 +2,15 @@
 // inputs' names — the rule each op applies during the backward pass.
 import type { Graph } from '../engine';
 import { nodeTexAtom } from './nodeTex';
+import { texFactor, texNumber } from './number';
+
+const texPower = (p: number): string => texNumber(p);
 
 export function localDerivativeTex(graph: Graph, index: number, slot: number): string {
   const node = graph.nodes[index];
   const a = node.inputs[0] === undefined ? '' : nodeTexAtom(graph, node.inputs[0]);
-  const b = node.inputs[1] === undefined ? '' : nodeTexAtom(graph, node.inputs[1]);
+  const b =
+    node.inputs[1] !== undefined ? nodeTexAtom(graph, node.inputs[1]) : node.param !== null ? texFactor(node.param) : '';
   switch (node.op) {
     case 'add':
       return '1';
@@ -19,6 +23,7 @@ export function localDerivativeTex(graph: Graph, index: number, slot: number): s
     case 'neg':
       return '-1';
     case 'pow':
+      if (node.param !== null) return `${texFactor(node.param)} \\cdot {${a}}^{${texPower(node.param - 1)}}`;
       return slot === 0 ? `${b} \\cdot {${a}}^{${b} - 1}` : `{${a}}^{${b}} \\ln ${a}`;
     case 'exp':
       return `e^{${a}}`;

@@ -74,7 +74,7 @@ function expressionTex(graph: Graph, index: number, depth: number): string {
     const tex = expressionTex(graph, input, depth + 1);
     return child.label === null && child.op !== 'const' && needsBrackets(node.op, slot, child.op) ? `(${tex})` : tex;
   });
-  return applyOpTex(node.op, a ?? '', b ?? '');
+  return applyOpTex(node.op, a ?? '', b ?? paramTex(graph, index));
 }
 
 /** A node's name in TeX: `x`, `w_{1}`, `3`, or for an anonymous node its expression (`x \cdot 3`). */
@@ -98,7 +98,13 @@ export function opTex(graph: Graph, index: number): string {
     const tex = nodeTex(graph, input);
     return child.label === null && child.op !== 'const' && needsBrackets(node.op, slot, child.op) ? `(${tex})` : tex;
   });
-  return applyOpTex(node.op, a ?? '', b ?? '');
+  return applyOpTex(node.op, a ?? '', b ?? paramTex(graph, index));
+}
+
+/** The folded constant of a node (the exponent of `x ^ 2`), or '' when there is none. */
+function paramTex(graph: Graph, index: number): string {
+  const param = graph.nodes[index].param;
+  return param === null ? '' : texNumber(param);
 }
 
 /** The same with the input values substituted: `-2 + 5`, `3 \cdot (-4)`. */
@@ -111,5 +117,5 @@ export function opTexWithNumbers(graph: Graph, index: number): string {
     if (slot === 0 && (node.op === 'add' || node.op === 'sub')) return texNumber(value);
     return texFactor(value);
   });
-  return applyOpTex(node.op, a ?? '', b ?? '');
+  return applyOpTex(node.op, a ?? '', b ?? paramTex(graph, index));
 }

@@ -1,5 +1,5 @@
 // A graph as things to draw: each node a value box or an op pill of known size.
-import type { Graph, OpName } from '../engine';
+import type { Graph, GraphNode, OpName } from '../engine';
 import { OP_NODE, VALUE_NODE } from './sizes';
 
 export type DrawKind = 'value' | 'op';
@@ -10,6 +10,8 @@ export interface DrawNode {
   readonly op: OpName;
   readonly label: string | null;
   readonly kind: DrawKind;
+  /** What an op node shows: `+`, `×`, `x²`. */
+  readonly symbol: string;
   readonly width: number;
   readonly height: number;
 }
@@ -47,12 +49,25 @@ export function opSymbol(op: OpName): string {
   return SYMBOLS[op];
 }
 
+const SUPERSCRIPTS: Readonly<Record<string, string>> = {
+  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
+};
+
+/** The symbol of a node's op, with a folded exponent written in: `x²`, `x⁻¹`, `x^0.5`. */
+export function nodeSymbol(node: Pick<GraphNode, 'op' | 'param'>): string {
+  if (node.op === 'pow' && node.param !== null) {
+    const p = String(node.param);
+    return /^-?\d{1,2}$/.test(p) ? `x${Array.from(p, (c) => SUPERSCRIPTS[c]).join('')}` : `x^${p}`;
+  }
+  return SYMBOLS[node.op];
+}
+
 /** Inputs, constants and named intermediates are value boxes; anonymous ops are op pills. */
 export function toDrawModel(graph: Graph): DrawModel {
   const nodes = graph.nodes.map((n): DrawNode => {
     const kind: DrawKind = n.op === 'input' || n.op === 'const' || n.label !== null ? 'value' : 'op';
     const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
-    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, width: size.width, height: size.height };
+    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol: nodeSymbol(n), width: size.width, height: size.height };
   });
   return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const) };
 }

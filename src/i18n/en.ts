@@ -101,6 +101,12 @@ export const en = {
   'persist.replaced': 'This link opened its own program; your saved program is kept.',
   'persist.restore': 'Restore my program',
   'persist.dismiss': 'Keep the link\'s program',
+  'present.enter': 'Present',
+  'present.exit': 'Exit presentation',
+  'present.fullscreen': 'Full screen',
+  'present.blanked': 'Screen blanked. Press B to continue.',
+  'theme.toggleDark': 'Dark theme',
+  'theme.toggleLight': 'Light theme',
   'lang.label': 'Language',
   'nonFinite.value': 'This value is not a finite number ({value}); gradients that pass through it are not meaningful.',
 } as const;

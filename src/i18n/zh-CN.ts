@@ -103,6 +103,12 @@ export const zhCN: Record<MessageKey, string> = {
   'persist.replaced': '此链接打开了它自己的程序；你保存的程序仍然保留着。',
   'persist.restore': '恢复我的程序',
   'persist.dismiss': '使用链接中的程序',
+  'present.enter': '演示模式',
+  'present.exit': '退出演示',
+  'present.fullscreen': '全屏',
+  'present.blanked': '屏幕已遮蔽。按 B 继续。',
+  'theme.toggleDark': '深色主题',
+  'theme.toggleLight': '浅色主题',
   'lang.label': '语言',
   'nonFinite.value': '该值不是有限数（{value}）；经过它的梯度没有意义。',
 };

@@ -20,6 +20,9 @@ export interface VisualizerState {
   mode: Mode;
   /** The node the user focused or hovered, for details. */
   selected: number | null;
+  theme: Theme;
+  /** Presentation: the screen is blanked (the `b` key). */
+  blank: boolean;
 
   setText: (text: string) => void;
   goTo: (step: StepRef) => void;
@@ -33,13 +36,18 @@ export interface VisualizerState {
   setLocale: (locale: Locale) => void;
   setMode: (mode: Mode) => void;
   select: (node: number | null) => void;
+  setTheme: (theme: Theme) => void;
+  toggleBlank: () => void;
 }
+
+export type Theme = 'light' | 'dark';
 
 export interface VisualizerInit {
   text: string;
   step?: StepRef;
   locale?: Locale;
   mode?: Mode;
+  theme?: Theme;
 }
 
 export type VisualizerStore = StoreApi<VisualizerState>;
@@ -74,6 +82,8 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     locale: init.locale ?? 'en',
     mode: init.mode ?? 'normal',
     selected: null,
+    theme: init.theme ?? 'light',
+    blank: false,
 
     setText: (text) => {
       const { compiled, error } = tryCompile(text);
@@ -105,5 +115,7 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     setLocale: (locale) => set({ locale }),
     setMode: (mode) => set({ mode }),
     select: (selected) => set({ selected }),
+    setTheme: (theme) => set({ theme }),
+    toggleBlank: () => set({ blank: !get().blank, playing: false }),
   }));
 }

@@ -6,6 +6,7 @@ import { Controls } from './Controls';
 import { Editor } from './Editor';
 import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
+import { BlankScreen, PresentTools } from './PresentTools';
 import { StepPanel } from './StepPanel';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
@@ -60,8 +61,9 @@ export function App({ notices = [], replaced = null }: { notices?: readonly stri
   const t = useT();
   const locale = useVisualizer((s) => s.locale);
   const mode = useVisualizer((s) => s.mode);
+  const theme = useVisualizer((s) => s.theme);
   return (
-    <div className={`app mode-${mode}`} lang={locale}>
+    <div className={`app mode-${mode} theme-${theme}`} lang={locale}>
       {mode === 'embed' ? null : (
       <header className="app-header">
         <h1>
@@ -70,6 +72,7 @@ export function App({ notices = [], replaced = null }: { notices?: readonly stri
         <div className="header-tools">
           <LessonPicker />
           <LanguageSwitch />
+          <PresentTools />
         </div>
       </header>
       )}
@@ -95,6 +98,7 @@ export function App({ notices = [], replaced = null }: { notices?: readonly stri
         <Controls />
       </footer>
       <Announcer />
+      <BlankScreen />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { memo } from 'react';
 import type { GraphNode } from '../engine';
 import { displayName } from '../engine/names';
 import { formatNumber } from '../formulas/number';
-import { opSymbol, type DrawNode } from '../graph/drawModel';
+import type { DrawNode } from '../graph/drawModel';
 import { useVisualizer } from '../store/context';
 import { nodeVisualKey, parseNodeVisual } from './nodeVisual';
 import { useT } from './useT';
@@ -40,8 +40,8 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const w = draw.width;
   const h = draw.height;
   const isValue = draw.kind === 'value';
-  const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : opSymbol(node.op));
-  const gradText = v.grad === undefined ? '' : `∇ ${formatNumber(v.grad)}`;
+  const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
+  const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = v.value !== undefined && !Number.isFinite(v.value);
   const label = [
     node.label ? node.label : node.op,
@@ -76,7 +76,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
           </text>
           <text className={v.final ? 'node-grad final' : 'node-grad partial'} y={h / 2 - 7} textAnchor="middle">
             {gradText}
-            {v.grad !== undefined && !v.final ? ' …' : ''}
+            {v.grad !== undefined && !v.final ? '…' : ''}
           </text>
         </>
       )}

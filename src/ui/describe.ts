@@ -1,7 +1,7 @@
 // Plain-text names of nodes and the words for each step (announcements, panel).
 import { OPS, type Compiled, type Graph } from '../engine';
 import { displayText } from '../engine/names';
-import { opSymbol } from '../graph/drawModel';
+import { nodeSymbol } from '../graph/drawModel';
 import { formatNumber } from '../formulas/number';
 import { t, type Locale } from '../i18n';
 
@@ -10,7 +10,7 @@ export function nodeName(graph: Graph, index: number): string {
   const node = graph.nodes[index];
   if (node.label) return displayText(node.label);
   if (node.op === 'const') return formatNumber(node.value);
-  return `[${opSymbol(node.op)}]`;
+  return `[${nodeSymbol(node)}]`;
 }
 
 /** The aria-live announcement for a step. */

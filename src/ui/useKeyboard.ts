@@ -32,6 +32,16 @@ export function useKeyboard(): void {
         case 'End':
           s.last();
           break;
+        case 'b':
+        case 'B':
+        case '.':
+          // Presenter remotes send `b` or `.` for "black screen".
+          s.toggleBlank();
+          break;
+        case 'Escape':
+          if (!s.blank) return;
+          s.toggleBlank();
+          break;
         case ' ':
           // A focused button would also be "clicked" by Space: only the toggle runs.
           s.togglePlay();

@@ -1,0 +1,67 @@
+import { expect, node, press, test } from './fixtures';
+
+test.describe('presentation mode', () => {
+  test('hides the editor, shows a large step counter, steps with a presenter remote and blanks with b', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('./?lesson=circuit&mode=present');
+    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveCount(0);
+    await expect(page.getByTestId('step-counter')).toHaveText('Step 0 of 8');
+    await press(page, 'PageDown', 4);
+    await expect(node(page, 'q')).toHaveAttribute('data-grad', '-4');
+    await press(page, 'PageUp');
+    await expect(page.getByTestId('step-counter')).toHaveText('Step 3 of 8');
+    await press(page, 'b');
+    await expect(page.getByTestId('blank-screen')).toBeVisible();
+    await press(page, 'b');
+    await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+    const fontSize = await page.locator('.step-panel').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(20);
+  });
+
+  test('the Present button switches mode and the URL follows', async ({ page }) => {
+    await page.goto('./?lesson=circuit');
+    await page.getByTestId('present-button').click();
+    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveCount(0);
+    await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('present');
+    await page.getByRole('button', { name: 'Exit presentation' }).click();
+    await expect(page.getByRole('textbox', { name: 'Program' })).toBeVisible();
+  });
+
+  test('the dark theme switches colours', async ({ page }) => {
+    await page.goto('./?lesson=circuit&mode=present');
+    const bg = () => page.locator('.app').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await bg();
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await bg()).not.toBe(light);
+  });
+});
+
+test.describe('links and local work', () => {
+  test('the URL follows the step and language, and reopens the same view', async ({ page }) => {
+    await page.goto('./?lesson=circuit');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await press(page, 'ArrowRight', 5);
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('5');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('zh-CN');
+    const url = page.url();
+    const again = await page.context().newPage();
+    await again.goto(url);
+    await expect(again.locator('[data-label="x"]')).toHaveAttribute('data-grad', '-4');
+    await expect(again.getByTestId('step-counter')).toHaveText('第 5 步，共 8 步');
+    await again.close();
+  });
+
+  test('the edited program survives a reload, and a link does not lose it', async ({ page }) => {
+    await page.goto('./');
+    const editor = page.getByRole('textbox', { name: 'Program' });
+    await editor.fill('mine = 7\nf = mine * mine');
+    await page.waitForTimeout(400);
+    await page.goto('./');
+    await expect(editor).toHaveValue('mine = 7\nf = mine * mine');
+    await page.goto('./?lesson=shopping');
+    await expect(page.getByTestId('restore-notice')).toBeVisible();
+    await page.getByRole('button', { name: 'Restore my program' }).click();
+    await expect(editor).toHaveValue('mine = 7\nf = mine * mine');
+  });
+});
