@@ -58,7 +58,11 @@ store.subscribe((s, before) => {
 document.documentElement.lang = locale;
 
 // Inside an iframe, talk to the parent page (CONTRACTS §6).
-if (window.parent !== window) connectEmbed(store, { parent: window.parent, origin: url.origin });
+if (window.parent !== window) {
+  const ancestors = window.location.ancestorOrigins;
+  const parentOrigin = ancestors && ancestors.length > 0 ? ancestors[0] : undefined;
+  connectEmbed(store, { parent: window.parent, origin: url.origin, parentOrigin });
+}
 
 const container = document.getElementById('root');
 if (container) {

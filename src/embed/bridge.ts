@@ -9,6 +9,8 @@ export interface EmbedOptions {
   parent: Window;
   /** When set, only messages from this origin are obeyed and replies go only there. */
   origin?: string;
+  /** The parent's origin when the browser tells it (location.ancestorOrigins); with `origin`, a mismatch silences the bridge. */
+  parentOrigin?: string;
   /** The element whose height is reported in `resize` messages. */
   sizeElement?: HTMLElement;
 }
@@ -16,7 +18,11 @@ export interface EmbedOptions {
 export function connectEmbed(store: VisualizerStore, options: EmbedOptions): () => void {
   const { parent, origin } = options;
   const target = origin ?? '*';
-  const post = (message: OutgoingMessage) => parent.postMessage(message, target);
+  // A parent from another origin than ?origin= gets nothing (posting would only log a browser warning).
+  const silent = origin !== undefined && options.parentOrigin !== undefined && options.parentOrigin !== origin;
+  const post = (message: OutgoingMessage) => {
+    if (!silent) parent.postMessage(message, target);
+  };
 
   let queuedProgram: string | null = null;
   let queuedStep: number | 'end' | null = null;

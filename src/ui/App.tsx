@@ -4,6 +4,7 @@ import { useVisualizer } from '../store/context';
 import { Announcer } from './Announcer';
 import { Controls } from './Controls';
 import { Editor } from './Editor';
+import { ErrorAlert } from './ErrorAlert';
 import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
@@ -82,6 +83,7 @@ export function App({ notices = [], replaced = null }: { notices?: readonly stri
         </div>
       )}
       <RestoreNotice replaced={replaced} />
+      {mode !== 'normal' && <ErrorAlert />}
       <main className="app-main">
         {mode === 'normal' && (
           <aside className="sidebar">
@@ -90,7 +92,7 @@ export function App({ notices = [], replaced = null }: { notices?: readonly stri
           </aside>
         )}
         <section className="stage">
-          <GraphView />
+          <GraphView maxScale={mode === 'present' ? 2.4 : 1.6} />
           <StepPanel large={mode === 'present'} />
         </section>
       </main>

@@ -62,7 +62,8 @@ export function StepPanel({ large = false }: { large?: boolean }) {
               ))}
             </div>
           )}
-          {!leaf && (
+          {/* At the output the chain has one link: the local rule above says it all. */}
+          {!leaf && s.node !== graph.output && (
             <div className="formula-block" data-testid="formula">
               <h3>{t('panel.formula')}</h3>
               {s.contributions.map((c, k) => (
@@ -70,6 +71,12 @@ export function StepPanel({ large = false }: { large?: boolean }) {
                   <Formula tex={chainRuleTex(graph, trace, step, k)} display />
                 </div>
               ))}
+            </div>
+          )}
+          {graph.outEdges[s.node].length > 1 && (
+            <div className="accumulation" data-testid="visited-sum">
+              <h3>{t('panel.accumulation')}</h3>
+              <VisitedSum node={s.node} step={step} />
             </div>
           )}
           {s.contributions.some((c) => c.arrivals > 1) && (
@@ -119,4 +126,12 @@ function SelectedNode() {
       {tex ? <Formula tex={tex} display /> : <p className="muted">{t('node.noGrad')}</p>}
     </div>
   );
+}
+
+/** The visited node's own gradient, summed from all its consumers (final by now). */
+function VisitedSum({ node, step }: { node: number; step: number }) {
+  const compiled = useVisualizer((s) => s.compiled);
+  if (!compiled) return null;
+  const tex = accumulationTex(compiled.graph, compiled.trace, node, step);
+  return tex ? <Formula tex={tex} display /> : null;
 }
