@@ -65,3 +65,33 @@ test.describe('links and local work', () => {
     await expect(editor).toHaveValue('mine = 7\nf = mine * mine');
   });
 });
+
+test.describe('share and undo', () => {
+  test('Share gives a link and an iframe snippet that reopen the exact step', async ({ page }) => {
+    await page.goto('./?lesson=circuit&step=5&lang=zh-CN');
+    await page.getByTestId('share-button').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(new URL(link).searchParams.get('step')).toBe('5');
+    expect(new URL(link).searchParams.get('lang')).toBe('zh-CN');
+    const snippet = await page.getByTestId('share-embed').inputValue();
+    expect(snippet).toMatch(/^<iframe src="[^"]+mode=embed[^"]*" title="[^"]*"/);
+    const src = /src="([^"]+)"/.exec(snippet)?.[1].replace(/&amp;/g, '&') ?? '';
+    await page.goto(src);
+    await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad', '-4');
+    await expect(page.getByRole('textbox')).toHaveCount(0);
+  });
+
+  test('undo and redo in the editor, including after picking a lesson', async ({ page }) => {
+    await page.goto('./?program=x%20%3D%202%0Af%20%3D%20x%20*%20x');
+    const editor = page.getByRole('textbox', { name: 'Program' });
+    await page.getByTestId('lesson-picker').selectOption('circuit');
+    await expect(editor).toHaveValue(/q = x \+ y/);
+    await editor.click();
+    await page.keyboard.press('Control+z');
+    await expect(editor).toHaveValue('x = 2\nf = x * x');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(editor).toHaveValue(/q = x \+ y/);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator('[data-node-id]')).toHaveCount(2);
+  });
+});

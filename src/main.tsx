@@ -6,8 +6,8 @@ import { connectEmbed } from './embed/bridge';
 import { detectLocale, t } from './i18n';
 import { VisualizerProvider } from './store/context';
 import { chooseStartText, saveText } from './store/persist';
-import { parseUrlState, serializeUrlState } from './store/url';
-import { createVisualizerStore, type VisualizerState } from './store/visualizer';
+import { parseUrlState } from './store/url';
+import { createVisualizerStore, queryFor } from './store/visualizer';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -32,16 +32,6 @@ const store = createVisualizerStore(init);
 const notices = problems.length
   ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]
   : [];
-
-/** The query string that reopens what is on screen (CONTRACTS §3). */
-function queryFor(s: VisualizerState): string {
-  return serializeUrlState({
-    program: s.text,
-    step: s.compiled && s.step === s.compiled.trace.end && s.step > 0 ? 'end' : s.step,
-    lang: s.locale,
-    mode: s.mode === 'normal' ? undefined : s.mode,
-  });
-}
 
 // Keep the address bar in step with the screen, so the URL can be shared as is.
 let pending = 0;
@@ -69,7 +59,7 @@ if (container) {
   createRoot(container).render(
     <StrictMode>
       <VisualizerProvider init={init} store={store}>
-        <App notices={notices} replaced={replaced} />
+        <App notices={notices} replaced={replaced} pageUrl={`${window.location.origin}${window.location.pathname}`} />
       </VisualizerProvider>
     </StrictMode>,
   );

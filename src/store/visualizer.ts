@@ -3,7 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compile, ProgramError, type Compiled } from '../engine';
 import type { UrlLocale as Locale } from './url';
-import type { Mode, StepRef } from './url';
+import { serializeUrlState, type Mode, type StepRef } from './url';
 
 export interface VisualizerState {
   /** The editor text, exactly as typed (kept even when it does not parse). */
@@ -25,6 +25,11 @@ export interface VisualizerState {
   blank: boolean;
 
   setText: (text: string) => void;
+  /** Earlier and undone texts of the editor (newest last). */
+  past: readonly string[];
+  future: readonly string[];
+  undo: () => void;
+  redo: () => void;
   goTo: (step: StepRef) => void;
   next: () => void;
   prev: () => void;
@@ -52,6 +57,9 @@ export interface VisualizerInit {
 
 export type VisualizerStore = StoreApi<VisualizerState>;
 
+const UNDO_BURST_MS = 800;
+const MAX_UNDO = 200;
+
 function tryCompile(text: string): { compiled: Compiled | null; error: ProgramError | null } {
   try {
     return { compiled: compile(text), error: null };
@@ -72,7 +80,19 @@ export function resolveStep(compiled: Compiled | null, ref: StepRef): number {
 
 export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
   const first = tryCompile(init.text);
-  return createStore<VisualizerState>()((set, get) => ({
+  let lastEdit = 0;
+  return createStore<VisualizerState>()((set, get) => {
+  /** Sets the editor text; a program that compiles replaces the graph, a bad one only sets the error. */
+  const applyText = (text: string, history: Pick<VisualizerState, 'past' | 'future'>): void => {
+    const { compiled, error } = tryCompile(text);
+    if (compiled) {
+      // Keep the student's place when the new program has that many steps.
+      set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null, ...history });
+    } else {
+      set({ text, error, ...history });
+    }
+  };
+  return {
     text: init.text,
     compiled: first.compiled,
     error: first.error,
@@ -85,14 +105,29 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     theme: init.theme ?? 'light',
     blank: false,
 
+    past: [],
+    future: [],
     setText: (text) => {
-      const { compiled, error } = tryCompile(text);
-      if (compiled) {
-        // Keep the student's place when the new program has that many steps.
-        set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null });
-      } else {
-        set({ text, error });
-      }
+      const { text: before, past } = get();
+      if (text === before) return;
+      // Typing in one burst is one undo step; a pause, a lesson or a paste starts another.
+      const now = Date.now();
+      const burst = now - lastEdit < UNDO_BURST_MS && Math.abs(text.length - before.length) <= 1;
+      lastEdit = now;
+      const nextPast = burst && past.length > 0 ? past : [...past, before].slice(-MAX_UNDO);
+      applyText(text, { past: nextPast, future: [] });
+    },
+    undo: () => {
+      const { past, future, text } = get();
+      if (past.length === 0) return;
+      lastEdit = 0;
+      applyText(past[past.length - 1], { past: past.slice(0, -1), future: [...future, text] });
+    },
+    redo: () => {
+      const { past, future, text } = get();
+      if (future.length === 0) return;
+      lastEdit = 0;
+      applyText(future[future.length - 1], { past: [...past, text], future: future.slice(0, -1) });
     },
     goTo: (ref) => set({ step: resolveStep(get().compiled, ref) }),
     next: () => {
@@ -117,5 +152,16 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     select: (selected) => set({ selected }),
     setTheme: (theme) => set({ theme }),
     toggleBlank: () => set({ blank: !get().blank, playing: false }),
-  }));
+  };
+  });
+}
+
+/** The query string that reopens what is on screen (CONTRACTS §3); `mode` overrides the current mode. */
+export function queryFor(s: VisualizerState, mode: Mode = s.mode): string {
+  return serializeUrlState({
+    program: s.text,
+    step: s.compiled && s.step === s.compiled.trace.end && s.step > 0 ? 'end' : s.step,
+    lang: s.locale,
+    mode: mode === 'normal' ? undefined : mode,
+  });
 }

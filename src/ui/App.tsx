@@ -8,6 +8,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
+import { ShareDialog } from './ShareDialog';
 import { StepPanel } from './StepPanel';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
@@ -56,7 +57,16 @@ function LanguageSwitch() {
   );
 }
 
-export function App({ notices = [], replaced = null }: { notices?: readonly string[]; replaced?: string | null }) {
+export function App({
+  notices = [],
+  replaced = null,
+  pageUrl = './',
+}: {
+  notices?: readonly string[];
+  replaced?: string | null;
+  /** The page address without its query, for share links. */
+  pageUrl?: string;
+}) {
   useKeyboard();
   usePlayback();
   const t = useT();
@@ -73,6 +83,7 @@ export function App({ notices = [], replaced = null }: { notices?: readonly stri
         <div className="header-tools">
           <LessonPicker />
           <LanguageSwitch />
+          <ShareDialog pageUrl={pageUrl} />
           <PresentTools />
         </div>
       </header>

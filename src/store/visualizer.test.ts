@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createVisualizerStore, queryFor } from './visualizer';
+
+const CIRCUIT = 'x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z';
+
+describe('visualizer store', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a bad program keeps the last good graph and the typed text', () => {
+    const store = createVisualizerStore({ text: CIRCUIT, step: 'end' });
+    const good = store.getState().compiled;
+    store.getState().setText(`${CIRCUIT} +`);
+    expect(store.getState().text).toBe(`${CIRCUIT} +`);
+    expect(store.getState().error?.line).toBe(5);
+    expect(store.getState().compiled).toBe(good);
+    expect(store.getState().step).toBe(8);
+  });
+
+  it('steps are clamped and next stops playing at the end', () => {
+    const store = createVisualizerStore({ text: CIRCUIT, step: 99 });
+    expect(store.getState().step).toBe(8);
+    store.getState().setPlaying(true);
+    expect(store.getState().step).toBe(0); // play from the end starts again
+    store.getState().goTo('end');
+    store.getState().next();
+    expect(store.getState().playing).toBe(false);
+    store.getState().goTo('forward');
+    expect(store.getState().step).toBe(2);
+  });
+
+  it('undo and redo walk the edit history; typing in one burst is one step', () => {
+    const store = createVisualizerStore({ text: 'x = 1' });
+    const s = () => store.getState();
+    vi.setSystemTime(1_000_000);
+    s().setText('x = 12');
+    vi.setSystemTime(1_000_100);
+    s().setText('x = 123');
+    vi.setSystemTime(1_005_000);
+    s().setText('x = 5\nf = x * x');
+    expect(s().past).toEqual(['x = 1', 'x = 123']);
+    s().undo();
+    expect(s().text).toBe('x = 123');
+    s().undo();
+    expect(s().text).toBe('x = 1');
+    s().undo();
+    expect(s().text).toBe('x = 1');
+    s().redo();
+    s().redo();
+    expect(s().text).toBe('x = 5\nf = x * x');
+    expect(s().compiled?.graph.nodes).toHaveLength(2);
+  });
+
+  it('queryFor writes the state as a link, end as "end"', () => {
+    const store = createVisualizerStore({ text: 'x = 3\nf = x * x', step: 'end', locale: 'zh-CN' });
+    expect(queryFor(store.getState())).toBe('?program=x%20%3D%203%0Af%20%3D%20x%20*%20x&step=end&lang=zh-CN');
+    expect(queryFor(store.getState(), 'embed')).toContain('&mode=embed');
+  });
+});
