@@ -2,7 +2,7 @@
 // It subscribes to its own look only, so a step re-renders the nodes it changes.
 import { memo } from 'react';
 import type { GraphNode } from '../engine';
-import { displayName } from '../engine/names';
+import { displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
 import { useVisualizer } from '../store/context';
@@ -30,9 +30,11 @@ interface Props {
   x: number;
   y: number;
   detail: boolean;
+  /** Whether Tab stops on this node (small graphs: every node). */
+  focusable: boolean;
 }
 
-export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail }: Props) {
+export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const key = useVisualizer((s) => nodeVisualKey(s.compiled, node.index, s.step));
   const select = useVisualizer((s) => s.select);
   const t = useT();
@@ -44,7 +46,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = v.value !== undefined && !Number.isFinite(v.value);
   const label = [
-    node.label ? node.label : node.op,
+    node.label ? displayText(node.label) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
   ].join(', ');
@@ -61,9 +63,16 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       data-value={v.value === undefined ? undefined : String(v.value)}
       data-grad={v.grad === undefined ? undefined : String(v.grad)}
       data-grad-final={v.final ? '' : undefined}
-      role="img"
+      role="button"
+      tabIndex={focusable ? 0 : -1}
       aria-label={label}
       onClick={() => select(node.index)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          select(node.index);
+        }
+      }}
     >
       <rect className="node-shape" x={-w / 2} y={-h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
       {detail && (

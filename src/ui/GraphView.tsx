@@ -81,6 +81,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
                     x={drawing.layout.nodes[n.index].x}
                     y={drawing.layout.nodes[n.index].y}
                     detail={detail}
+                    focusable={!big}
                   />
                 ))}
               </g>

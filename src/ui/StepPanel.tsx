@@ -102,7 +102,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
     }
   }
   return (
-    <section className={large ? 'step-panel large' : 'step-panel'} aria-labelledby="step-panel-title" data-step-kind={s.kind}>
+    <section className={large ? 'step-panel large' : 'step-panel'} aria-labelledby="step-panel-title" data-step-kind={s.kind} tabIndex={0}>
       <h2 id="step-panel-title" className="panel-title">
         {t('panel.step')}
       </h2>
