@@ -117,6 +117,8 @@ export const en = {
   'share.copyEmbed': 'Copy embed code',
   'share.copied': 'Copied',
   'share.close': 'Close',
+  'export.button': 'Export',
+  'export.copied': 'PyTorch code copied',
   'lang.label': 'Language',
   'nonFinite.value': 'This value is not a finite number ({value}); gradients that pass through it are not meaningful.',
 } as const;

@@ -119,6 +119,8 @@ export const zhCN: Record<MessageKey, string> = {
   'share.copyEmbed': '复制嵌入代码',
   'share.copied': '已复制',
   'share.close': '关闭',
+  'export.button': '导出',
+  'export.copied': '已复制 PyTorch 代码',
   'lang.label': '语言',
   'nonFinite.value': '该值不是有限数（{value}）；经过它的梯度没有意义。',
 };

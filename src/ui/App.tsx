@@ -8,6 +8,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
+import { ExportMenu } from './ExportMenu';
 import { ShareDialog } from './ShareDialog';
 import { StepPanel } from './StepPanel';
 import { useKeyboard } from './useKeyboard';
@@ -84,6 +85,7 @@ export function App({
           <LessonPicker />
           <LanguageSwitch />
           <ShareDialog pageUrl={pageUrl} />
+          <ExportMenu />
           <PresentTools />
         </div>
       </header>

@@ -1,0 +1,74 @@
+// Export the current step: graph as SVG or PNG, the derivation as LaTeX, the
+// program as PyTorch (copied and downloaded), and the graph as Graphviz DOT.
+import { useState } from 'react';
+import { stepLatex } from '../export/latex';
+import { toPyTorch } from '../export/pytorch';
+import { toDot } from '../graph/dot';
+import { useVisualizerStore } from '../store/context';
+import { download, pngFromSvg, standaloneSvg } from './exportImage';
+import { useT } from './useT';
+
+function currentSvg(): { svg: string; width: number; height: number } | null {
+  const content = document.querySelector<SVGGElement>('.graph-content');
+  const root = document.querySelector('.app');
+  if (!content || !root) return null;
+  const box = content.getBBox();
+  const width = box.x + box.width + 8;
+  const height = box.y + box.height + 8;
+  return { svg: standaloneSvg(content, width, height, root), width, height };
+}
+
+export function ExportMenu() {
+  const store = useVisualizerStore();
+  const t = useT();
+  const [status, setStatus] = useState('');
+  const base = () => `chainstep-step-${store.getState().step}`;
+  const run = async (kind: 'svg' | 'png' | 'latex' | 'pytorch' | 'dot') => {
+    const { compiled, step } = store.getState();
+    if (!compiled) return;
+    if (kind === 'svg' || kind === 'png') {
+      const image = currentSvg();
+      if (!image) return;
+      if (kind === 'svg') download(`${base()}.svg`, image.svg, 'image/svg+xml');
+      else download(`${base()}.png`, await pngFromSvg(image.svg, image.width, image.height));
+    } else if (kind === 'latex') {
+      download(`${base()}.tex`, stepLatex(compiled, step), 'application/x-tex');
+    } else if (kind === 'dot') {
+      download('chainstep-graph.dot', toDot(compiled.graph, compiled.trace.grads), 'text/vnd.graphviz');
+    } else {
+      const code = toPyTorch(compiled.graph);
+      try {
+        await navigator.clipboard.writeText(code);
+        setStatus(t('export.copied'));
+      } catch {
+        setStatus('');
+      }
+      download('chainstep.py', code, 'text/x-python');
+    }
+  };
+  return (
+    <details className="export-menu">
+      <summary>{t('export.button')}</summary>
+      <div className="export-items" role="group" aria-label={t('export.button')}>
+        <button type="button" onClick={() => void run('svg')}>
+          SVG
+        </button>
+        <button type="button" onClick={() => void run('png')}>
+          PNG
+        </button>
+        <button type="button" onClick={() => void run('latex')}>
+          LaTeX
+        </button>
+        <button type="button" onClick={() => void run('pytorch')}>
+          PyTorch
+        </button>
+        <button type="button" onClick={() => void run('dot')}>
+          Graphviz DOT
+        </button>
+        <span className="muted small" role="status">
+          {status}
+        </span>
+      </div>
+    </details>
+  );
+}
