@@ -3,6 +3,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { compile, ProgramError, type Compiled } from '../engine';
 import type { UrlLocale as Locale } from './url';
+import { isQuizStep, type Answers, type FieldResult } from './practice';
 import { serializeUrlState, type Mode, type StepRef } from './url';
 
 export interface VisualizerState {
@@ -21,6 +22,12 @@ export interface VisualizerState {
   /** The node the user focused or hovered, for details. */
   selected: number | null;
   theme: Theme;
+  /** Practice mode: backward steps wait for the student's answer. */
+  practice: boolean;
+  /** Checked answers by step (cleared when the program changes). */
+  answers: Answers;
+  setPractice: (on: boolean) => void;
+  submitAnswer: (step: number, results: FieldResult[]) => void;
   /** Presentation: the screen is blanked (the `b` key). */
   blank: boolean;
 
@@ -87,7 +94,7 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     const { compiled, error } = tryCompile(text);
     if (compiled) {
       // Keep the student's place when the new program has that many steps.
-      set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null, ...history });
+      set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null, answers: {}, ...history });
     } else {
       set({ text, error, ...history });
     }
@@ -103,6 +110,10 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     mode: init.mode ?? 'normal',
     selected: null,
     theme: init.theme ?? 'light',
+    practice: false,
+    answers: {},
+    setPractice: (practice) => set({ practice, playing: false }),
+    submitAnswer: (step, results) => set({ answers: { ...get().answers, [step]: results } }),
     blank: false,
 
     past: [],
@@ -131,14 +142,23 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     },
     goTo: (ref) => set({ step: resolveStep(get().compiled, ref) }),
     next: () => {
-      const { step, compiled } = get();
+      const { step, compiled, practice, answers } = get();
       const end = compiled ? compiled.trace.end : 0;
       if (step >= end) set({ playing: false });
+      // In practice mode a backward step is revealed only once it has been answered.
+      else if (practice && isQuizStep(compiled, step + 1) && !answers[step + 1]) set({ playing: false });
       else set({ step: step + 1 });
     },
     prev: () => set({ step: Math.max(0, get().step - 1), playing: false }),
     first: () => set({ step: 0, playing: false }),
-    last: () => set({ step: resolveStep(get().compiled, 'end'), playing: false }),
+    last: () => {
+      const { compiled, practice, answers, step } = get();
+      if (!practice || !compiled) return set({ step: resolveStep(compiled, 'end'), playing: false });
+      // Practice: jump only as far as the next unanswered backward step.
+      let target = step;
+      while (target < compiled.trace.end && !(isQuizStep(compiled, target + 1) && !answers[target + 1])) target++;
+      set({ step: target, playing: false });
+    },
     setPlaying: (playing) => {
       const { step, compiled } = get();
       // Play from the start again when at the end.

@@ -9,6 +9,7 @@ import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
 import { ExportMenu } from './ExportMenu';
+import { PracticeToggle } from './PracticeCard';
 import { ShareDialog } from './ShareDialog';
 import { StepPanel } from './StepPanel';
 import { useKeyboard } from './useKeyboard';
@@ -84,6 +85,7 @@ export function App({
         <div className="header-tools">
           <LessonPicker />
           <LanguageSwitch />
+          <PracticeToggle />
           <ShareDialog pageUrl={pageUrl} />
           <ExportMenu />
           <PresentTools />

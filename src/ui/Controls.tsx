@@ -1,6 +1,7 @@
 import { useVisualizer } from '../store/context';
 import { SPEEDS_MS } from './config';
 import { Icon } from './icons';
+import { PracticeScore } from './PracticeCard';
 import { Timeline } from './Timeline';
 import { useT } from './useT';
 
@@ -39,6 +40,7 @@ export function Controls() {
       <span className="step-counter" data-testid="step-counter">
         {t('controls.step', { step: s.step, end })}
       </span>
+      <PracticeScore />
       <Timeline />
       <label className="speed">
         <span>{t('controls.speed')}</span>

@@ -5,6 +5,7 @@ import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from
 import { useVisualizer } from '../store/context';
 import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
+import { PracticeCard } from './PracticeCard';
 import { useT } from './useT';
 
 /** The op's rule in general form (a, b inputs, o output), for reference. */
@@ -107,6 +108,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
         {t('panel.step')}
       </h2>
       {body}
+      <PracticeCard />
       <SelectedNode />
     </section>
   );
