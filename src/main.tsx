@@ -9,6 +9,7 @@ import { chooseStartText, saveText } from './store/persist';
 import { parseUrlState } from './store/url';
 import { createVisualizerStore, queryFor } from './store/visualizer';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/styles.css';
 
 function localStorageOrNull(): Storage | null {
@@ -58,9 +59,14 @@ const container = document.getElementById('root');
 if (container) {
   createRoot(container).render(
     <StrictMode>
-      <VisualizerProvider init={init} store={store}>
-        <App notices={notices} replaced={replaced} pageUrl={`${window.location.origin}${window.location.pathname}`} />
-      </VisualizerProvider>
+      <ErrorBoundary
+        getText={() => store.getState().text}
+        labels={{ title: t(locale, 'crash.title'), body: t(locale, 'crash.body'), reload: t(locale, 'crash.reload') }}
+      >
+        <VisualizerProvider init={init} store={store}>
+          <App notices={notices} replaced={replaced} pageUrl={`${window.location.origin}${window.location.pathname}`} />
+        </VisualizerProvider>
+      </ErrorBoundary>
     </StrictMode>,
   );
 }

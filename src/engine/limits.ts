@@ -5,6 +5,11 @@
 export const MAX_PROGRAM_CHARS = 200_000;
 /** Deepest nesting of parentheses, unary minus and powers in one expression. */
 export const MAX_DEPTH = 200;
+/**
+ * Tallest expression tree of one statement: a chain like `a + b + c + …` is
+ * as tall as it is long. Keeps every walk over the tree within the stack.
+ */
+export const MAX_EXPR_HEIGHT = 2000;
 /** Most statements in one program. */
 export const MAX_STATEMENTS = 10_000;
 /** Most nodes in one computation graph. */

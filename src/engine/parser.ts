@@ -11,7 +11,7 @@
 import type { Expr, Pos, Program, Statement } from './ast';
 import { ProgramError } from './errors';
 import { tokenize, type Token } from './lexer';
-import { MAX_DEPTH, MAX_PROGRAM_CHARS, MAX_STATEMENTS } from './limits';
+import { MAX_DEPTH, MAX_EXPR_HEIGHT, MAX_PROGRAM_CHARS, MAX_STATEMENTS } from './limits';
 import { FUNCTIONS, OPS, type OpName } from './ops';
 
 function describe(token: Token): string {
@@ -115,6 +115,7 @@ class Parser {
       });
     }
     const expr = this.sum();
+    checkHeight(expr, nameToken.pos);
     return { name: nameToken.text, namePos: nameToken.pos, expr };
   }
 
@@ -236,6 +237,36 @@ class Parser {
       );
     }
     return { kind: 'call', fn: op, args, pos: fnToken.pos };
+  }
+}
+
+function children(expr: Expr): Expr[] {
+  switch (expr.kind) {
+    case 'unary':
+      return [expr.arg];
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'call':
+      return expr.args;
+    default:
+      return [];
+  }
+}
+
+/** Throws tooDeep when the tree is taller than MAX_EXPR_HEIGHT (measured without recursion). */
+function checkHeight(root: Expr, at: Pos): void {
+  const stack: [Expr, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [expr, height] = stack.pop() as [Expr, number];
+    if (height > MAX_EXPR_HEIGHT) {
+      throw new ProgramError(
+        'tooDeep',
+        at,
+        `this statement chains more than ${MAX_EXPR_HEIGHT} operations; split it into several statements`,
+        { max: MAX_EXPR_HEIGHT },
+      );
+    }
+    for (const child of children(expr)) stack.push([child, height + 1]);
   }
 }
 

@@ -132,6 +132,12 @@ export const en = {
   'practice.right': 'Right',
   'practice.wrong': 'Not quite. The working:',
   'practice.score': 'Score {right}/{total}',
+  'crash.title': 'Something went wrong while drawing.',
+  'crash.body': 'Your program is saved in this browser; here it is. Reload to carry on.',
+  'crash.reload': 'Reload',
+  'graph.tooBig': 'This graph has {count} nodes, more than the {max} that can be drawn. Stepping, formulas and gradients still work; split the program to see it drawn.',
+  'nonFinite.grad': 'This gradient is not a finite number ({grad}): a value it depends on is infinite or undefined, so the chain rule gives no meaningful number here.',
+  'graph.layingOut': 'Laying out the graph…',
   'lang.label': 'Language',
   'nonFinite.value': 'This value is not a finite number ({value}); gradients that pass through it are not meaningful.',
 } as const;

@@ -134,6 +134,12 @@ export const zhCN: Record<MessageKey, string> = {
   'practice.right': '正确',
   'practice.wrong': '不太对。正确的推导：',
   'practice.score': '得分 {right}/{total}',
+  'crash.title': '绘制时出了问题。',
+  'crash.body': '你的程序已保存在此浏览器中，内容如下。重新加载即可继续。',
+  'crash.reload': '重新加载',
+  'graph.tooBig': '该计算图有 {count} 个节点，超过可绘制的上限 {max}。步进、公式和梯度仍然可用；把程序拆小即可看到图。',
+  'nonFinite.grad': '该梯度不是有限数（{grad}）：它依赖的某个值是无穷大或未定义，链式法则在这里得不到有意义的数。',
+  'graph.layingOut': '正在布局计算图……',
   'lang.label': '语言',
   'nonFinite.value': '该值不是有限数（{value}）；经过它的梯度没有意义。',
 };

@@ -44,7 +44,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const isValue = draw.kind === 'value';
   const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
-  const nonFinite = v.value !== undefined && !Number.isFinite(v.value);
+  const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
   const label = [
     node.label ? displayText(node.label) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),

@@ -2,7 +2,7 @@
 // zooms, and the graph is fitted to the window whenever a new graph arrives.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVisualizer } from '../store/context';
-import { COLORS, DETAIL_NODE_LIMIT } from './config';
+import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
 import { createPanZoom, type PanZoom } from './panZoom';
@@ -89,7 +89,12 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
           )}
         </g>
       </svg>
-      {pending && <div className="graph-pending" role="status">…</div>}
+      {pending && <div className="graph-pending" role="status">{t('graph.layingOut')}</div>}
+      {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (
+        <div className="graph-too-big" role="status">
+          {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
+        </div>
+      )}
       <div className="graph-tools">
         <button type="button" onClick={() => panZoom.current?.zoomBy(1.25)} aria-label={t('graph.zoomIn')} title={t('graph.zoomIn')}>
           +

@@ -3,6 +3,7 @@
 import { OPS, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
+import { formatNumber } from '../formulas/number';
 import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
@@ -108,6 +109,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
         {t('panel.step')}
       </h2>
       {body}
+      <NonFiniteNote compiled={compiled} step={step} />
       <PracticeCard />
       <SelectedNode />
     </section>
@@ -136,4 +138,28 @@ function VisitedSum({ node, step }: { node: number; step: number }) {
   if (!compiled) return null;
   const tex = accumulationTex(compiled.graph, compiled.trace, node, step);
   return tex ? <Formula tex={tex} display /> : null;
+}
+
+/** ∞ and NaN are computed, not errors: say what they mean where they appear. */
+function NonFiniteNote({ compiled, step }: { compiled: Compiled; step: number }) {
+  const t = useT();
+  const s = compiled.trace.steps[step];
+  if (s?.kind === 'forward' && !Number.isFinite(s.value)) {
+    return (
+      <p className="non-finite-note" data-testid="non-finite">
+        {t('nonFinite.value', { value: formatNumber(s.value) })}
+      </p>
+    );
+  }
+  if (s?.kind === 'backward') {
+    const bad = [s.grad, ...s.contributions.map((c) => c.amount)].find((x) => !Number.isFinite(x));
+    if (bad !== undefined) {
+      return (
+        <p className="non-finite-note" data-testid="non-finite">
+          {t('nonFinite.grad', { grad: formatNumber(bad) })}
+        </p>
+      );
+    }
+  }
+  return null;
 }

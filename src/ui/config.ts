@@ -12,5 +12,8 @@ export const COLORS = {
 /** Above this many nodes, edge labels are hidden and node labels only show when zoomed in. */
 export const DETAIL_NODE_LIMIT = 300;
 
+/** Graphs above this many nodes are not drawn (layout would take too long); everything else still works. */
+export const MAX_DRAW_NODES = 3000;
+
 /** Playback speeds, in milliseconds per step. */
 export const SPEEDS_MS = [1600, 900, 450, 200] as const;

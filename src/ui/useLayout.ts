@@ -5,6 +5,7 @@ import type { Compiled } from '../engine';
 import { toDrawModel, type DrawModel } from '../graph/drawModel';
 import { layoutGraph, type Layout } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
+import { MAX_DRAW_NODES } from './config';
 
 const SYNC_LIMIT = 400;
 
@@ -15,7 +16,8 @@ export interface Drawing {
 }
 
 export function useLayout(compiled: Compiled | null): { drawing: Drawing | null; pending: boolean } {
-  const model = useMemo(() => (compiled ? toDrawModel(compiled.graph) : null), [compiled]);
+  const drawable = compiled && compiled.graph.nodes.length <= MAX_DRAW_NODES ? compiled : null;
+  const model = useMemo(() => (drawable ? toDrawModel(drawable.graph) : null), [drawable]);
   const sync = useMemo(
     () => (compiled && model && compiled.graph.nodes.length <= SYNC_LIMIT ? { compiled, model, layout: layoutGraph(model) } : null),
     [compiled, model],
@@ -31,6 +33,7 @@ export function useLayout(compiled: Compiled | null): { drawing: Drawing | null;
       cancelled = true;
     };
   }, [compiled, model, sync]);
+  if (!drawable) return { drawing: null, pending: false };
   if (sync) return { drawing: sync, pending: false };
   const ready = async && async.compiled === compiled ? async : null;
   // While a big layout runs, keep showing the previous drawing.
