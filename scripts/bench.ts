@@ -4,27 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { hingeLoss, makeMlp } from '../src/engine/mlp';
 import { Tape, Value } from '../src/engine/value';
+import { benchBrowser } from './benchBrowser';
+import { benchLayout } from './benchLayout';
+import { emit, stats } from './benchUtil';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-interface Stats {
-  median: number;
-  min: number;
-  max: number;
-}
-
-function stats(samples: number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
-}
-
-const round = (x: number): number => Math.round(x * 1000) / 1000;
-
-function emit(obj: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(obj)}\n`);
-}
 
 interface MoonsData {
   X: number[][];
@@ -114,5 +98,11 @@ function benchChain(length: number, runs: number, warmup: number): void {
   });
 }
 
-benchMoons(21, 5);
-benchChain(100_000, 11, 3);
+// `npm run bench -- engine` (or layout, browser) runs one group; no argument runs all.
+const only = process.argv[2];
+if (!only || only === 'engine') {
+  benchMoons(21, 5);
+  benchChain(100_000, 11, 3);
+}
+if (!only || only === 'layout') benchLayout();
+if (!only || only === 'browser') await benchBrowser();

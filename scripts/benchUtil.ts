@@ -1,0 +1,61 @@
+// Shared helpers of the benchmarks: robust statistics and JSON-lines output.
+
+export interface Stats {
+  median: number;
+  min: number;
+  max: number;
+}
+
+export function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted[sorted.length - 1]) };
+}
+
+export const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function emit(obj: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(obj)}\n`);
+}
+
+
+/** A deterministic pseudo-random generator (mulberry32), so benchmark graphs are the same every run. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A layered program of about `nodes` nodes: a tenth are inputs, each other
+ * statement combines two names from the last few layers (so values are reused
+ * and gradients branch), and the last statement sums the final layer.
+ */
+export function layeredProgram(nodes: number, seed = 1): string {
+  const rand = random(seed);
+  const inputs = Math.max(2, Math.round(nodes / 10));
+  const width = Math.max(2, Math.round(Math.sqrt(nodes)));
+  const lines: string[] = [];
+  const names: string[] = [];
+  for (let i = 0; i < inputs; i++) {
+    lines.push(`x${i} = ${(rand() * 2 - 1).toFixed(2)}`);
+    names.push(`x${i}`);
+  }
+  const ops = ['+', '*', '-'];
+  let k = 0;
+  while (names.length < nodes - 1) {
+    const window = Math.min(names.length, width * 2);
+    const pick = () => names[names.length - 1 - Math.floor(rand() * window)];
+    const name = `t${k++}`;
+    lines.push(`${name}=${pick()}${ops[Math.floor(rand() * ops.length)]}${pick()}`);
+    names.push(name);
+  }
+  lines.push(`L = ${names.slice(-Math.min(width, 20)).join(' + ')}`);
+  return lines.join('\n');
+}
