@@ -65,11 +65,11 @@ export function relativeError(a: number, b: number): number {
 }
 
 /** Compares backprop gradients (`grads`, by node index) with central differences for every input. */
-export function checkGradients(graph: Graph, grads: ArrayLike<number>): GradientCheck[] {
+export function checkGradients(graph: Graph, grads: ArrayLike<number>, nudge?: number): GradientCheck[] {
   return graph.nodes
     .filter((node) => node.op === 'input')
     .map((node) => {
-      const h = stepFor(node.value);
+      const h = nudge ?? stepFor(node.value);
       const lossPlus = forwardValues(graph, new Map([[node.index, node.value + h]]))[graph.output];
       const lossMinus = forwardValues(graph, new Map([[node.index, node.value - h]]))[graph.output];
       const numeric = numericGradient(graph, node.index, h);

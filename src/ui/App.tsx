@@ -11,7 +11,7 @@ import { BlankScreen, PresentTools } from './PresentTools';
 import { ExportMenu } from './ExportMenu';
 import { PracticeToggle } from './PracticeCard';
 import { ShareDialog } from './ShareDialog';
-import { StepPanel } from './StepPanel';
+import { RightPanel } from './RightPanel';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { useT } from './useT';
@@ -108,7 +108,7 @@ export function App({
         )}
         <section className="stage">
           <GraphView maxScale={mode === 'present' ? 2.4 : 1.6} />
-          <StepPanel large={mode === 'present'} />
+          <RightPanel />
         </section>
       </main>
       <footer className="app-footer">

@@ -1,0 +1,64 @@
+// Gradient checking, as the study notes recommend: nudge each input by ±h and
+// compare ΔL / 2h with the gradient backpropagation found.
+import { useMemo, useState } from 'react';
+import { checkGradients } from '../engine';
+import { formatNumber } from '../formulas/number';
+import { useVisualizer } from '../store/context';
+import { nodeName } from './describe';
+import { useT } from './useT';
+
+const NUDGES = [1e-2, 1e-4, 1e-6];
+
+export function GradCheckPanel() {
+  const compiled = useVisualizer((s) => s.compiled);
+  const t = useT();
+  const [h, setH] = useState(1e-4);
+  const rows = useMemo(() => (compiled ? checkGradients(compiled.graph, compiled.trace.grads, h) : []), [compiled, h]);
+  if (!compiled) return null;
+  return (
+    <section className="side-panel" data-testid="gradcheck-panel" aria-labelledby="gradcheck-title">
+      <h2 id="gradcheck-title" className="panel-title">
+        {t('check.title')}
+      </h2>
+      <p>{t('check.explain')}</p>
+      <label className="inline">
+        h ={' '}
+        <select value={h} onChange={(e) => setH(Number(e.target.value))} data-testid="gradcheck-h">
+          {NUDGES.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <table className="numbers">
+        <thead>
+          <tr>
+            <th>{t('check.input')}</th>
+            <th>{t('check.backprop')}</th>
+            <th>ΔL / 2h</th>
+            <th>{t('check.relative')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const quotient = (r.lossPlus - r.lossMinus) / (2 * r.h);
+            const rel = Math.abs(quotient - r.backprop) / Math.max(Math.abs(quotient), Math.abs(r.backprop), 1e-12);
+            const ok = rel < 1e-4 || (Math.abs(quotient - r.backprop) < 1e-9);
+            return (
+              <tr key={r.node} data-input={compiled.graph.nodes[r.node].label ?? ''}>
+                <td>{nodeName(compiled.graph, r.node)}</td>
+                <td>{formatNumber(r.backprop)}</td>
+                <td data-quotient={String(quotient)}>{formatNumber(quotient)}</td>
+                <td className={ok ? 'agree' : 'disagree'} data-relative={String(rel)}>
+                  {rel.toExponential(1)} {ok ? '✓' : '✗'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="muted small">{t('check.note')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// The column beside the graph: the step explanation, and in normal mode the
+// training, gradient-check and forward-mode panels as tabs.
+import { useState } from 'react';
+import { useVisualizer } from '../store/context';
+import { ForwardModePanel } from './ForwardModePanel';
+import { GradCheckPanel } from './GradCheckPanel';
+import { StepPanel } from './StepPanel';
+import { TrainingPanel } from './TrainingPanel';
+import { useT } from './useT';
+
+const TABS = ['step', 'train', 'check', 'forward'] as const;
+type Tab = (typeof TABS)[number];
+
+export function RightPanel() {
+  const mode = useVisualizer((s) => s.mode);
+  const [tab, setTab] = useState<Tab>('step');
+  const t = useT();
+  if (mode !== 'normal') return <StepPanel large={mode === 'present'} />;
+  return (
+    <div className="right-panel">
+      <div className="tabs" role="tablist" aria-label={t('panel.step')}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+            data-testid={`tab-${id}`}
+          >
+            {t(`tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
+        {tab === 'step' && <StepPanel />}
+        {tab === 'train' && <TrainingPanel />}
+        {tab === 'check' && <GradCheckPanel />}
+        {tab === 'forward' && <ForwardModePanel />}
+      </div>
+    </div>
+  );
+}
