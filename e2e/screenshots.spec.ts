@@ -83,3 +83,18 @@ test('screenshot of the course-notes page with two embedded diagrams', async ({ 
   await page.waitForTimeout(300);
   await page.screenshot({ path: 'screenshots/course-notes.png', fullPage: true });
 });
+
+test('screenshots of the training tab and practice mode', async ({ page }) => {
+  await page.goto('./?lesson=paraboloid');
+  await page.getByTestId('tab-train').click();
+  await page.getByRole('button', { name: '100 steps' }).click();
+  await page.screenshot({ path: 'screenshots/train-tab.png' });
+  await page.goto('./?lesson=circuit&step=3');
+  await page.getByTestId('practice-toggle').click();
+  await page.getByTestId('practice-local-0').fill('-4');
+  await page.getByTestId('practice-sent-0').fill('4');
+  await page.getByTestId('practice-local-1').fill('3');
+  await page.getByTestId('practice-sent-1').fill('3');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.screenshot({ path: 'screenshots/practice.png' });
+});

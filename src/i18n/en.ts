@@ -155,7 +155,7 @@ export const en = {
   'train.nan': 'The loss became infinite or NaN: with rate {rate} the values overflowed. Reset and try a smaller rate.',
   'train.param': 'parameter',
   'train.value': 'value',
-  'train.update': 'last update θ − α·∂L/∂θ',
+  'train.update': 'last update',
   'train.apply': 'Write the trained values into the program',
   'check.title': 'Gradient check',
   'check.explain': 'Backpropagation is easy to get subtly wrong, so check it: nudge each input by ±h, recompute the loss, and compare ΔL / 2h with the backprop gradient.',

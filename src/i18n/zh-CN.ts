@@ -157,7 +157,7 @@ export const zhCN: Record<MessageKey, string> = {
   'train.nan': '损失变成了无穷大或 NaN：学习率 {rate} 使数值溢出。请重置并减小学习率。',
   'train.param': '参数',
   'train.value': '值',
-  'train.update': '上一次更新 θ − α·∂L/∂θ',
+  'train.update': '上一次更新',
   'train.apply': '把训练后的值写回程序',
   'check.title': '梯度确认',
   'check.explain': '反向传播很容易出细微的错，所以要确认：把每个输入加减 h，重新计算损失，比较 ΔL / 2h 与反向传播得到的梯度。',
