@@ -9,6 +9,7 @@ import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
 import { ExportMenu } from './ExportMenu';
+import { NetworkBuilder } from './NetworkBuilder';
 import { PracticeToggle } from './PracticeCard';
 import { ShareDialog } from './ShareDialog';
 import { RightPanel } from './RightPanel';
@@ -103,6 +104,7 @@ export function App({
         {mode === 'normal' && (
           <aside className="sidebar">
             <Editor />
+            <NetworkBuilder />
             <LessonSummary />
           </aside>
         )}

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useVisualizer } from '../store/context';
 import { ForwardModePanel } from './ForwardModePanel';
 import { GradCheckPanel } from './GradCheckPanel';
+import { NeuronPanel } from './NeuronPanel';
 import { StepPanel } from './StepPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { useT } from './useT';
 
-const TABS = ['step', 'train', 'check', 'forward'] as const;
+const TABS = ['step', 'neurons', 'train', 'check', 'forward'] as const;
 type Tab = (typeof TABS)[number];
 
 export function RightPanel() {
@@ -37,6 +38,7 @@ export function RightPanel() {
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-body">
         {tab === 'step' && <StepPanel />}
+        {tab === 'neurons' && <NeuronPanel />}
         {tab === 'train' && <TrainingPanel />}
         {tab === 'check' && <GradCheckPanel />}
         {tab === 'forward' && <ForwardModePanel />}

@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures';
+
+test.describe('network builder and neuron view', () => {
+  test('builds a 2-3-2 tanh network that steps to the end with every gradient final', async ({ page }) => {
+    await page.goto('./?lesson=circuit');
+    await page.locator('.network-builder summary').click();
+    await page.getByTestId('net-hidden').fill('3');
+    await page.getByTestId('net-seed').fill('5');
+    await page.getByTestId('net-build').click();
+    const editor = page.getByRole('textbox', { name: 'Program' });
+    await expect(editor).toHaveValue(/# network 2-3-2, seed 5/);
+    await expect(page.locator('[data-label="w1_11"]')).toBeVisible();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('End');
+    expect(await page.locator('[data-node-id]:not([data-grad-final])').count()).toBe(0);
+  });
+
+  test('the neuron view assembles δ of a hidden neuron from the next layer', async ({ page }) => {
+    await page.goto('./?lesson=circuit');
+    await page.locator('.network-builder summary').click();
+    await page.getByTestId('net-build').click();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('End');
+    await page.getByTestId('tab-neurons').click();
+    const hidden = page.getByTestId('neuron-panel').locator('[data-neuron="z1_1"]');
+    await expect(hidden.locator('[data-tex]')).toHaveAttribute('data-tex', /\\delta\^\{\(1\)\}_\{1\} = f'\(z\^\{\(1\)\}_\{1\}\) \\sum_k/);
+    const delta = Number(await hidden.getAttribute('data-delta'));
+    expect(Number.isFinite(delta)).toBe(true);
+    // At step 0 no δ has arrived yet.
+    await page.keyboard.press('Home');
+    await expect(hidden).toContainText('not reached yet');
+  });
+
+  test('softmax with cross-entropy and a batch of 3 rows', async ({ page }) => {
+    await page.goto('./?lesson=circuit');
+    await page.locator('.network-builder summary').click();
+    await page.getByTestId('net-loss').selectOption('softmax-ce');
+    await page.getByTestId('net-outputs').fill('3');
+    await page.getByTestId('net-batch').fill('3');
+    await page.getByTestId('net-build').click();
+    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(/L = \(lossr1 \+ lossr2 \+ lossr3\) \/ 3/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});

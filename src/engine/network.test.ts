@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkGradients } from './gradcheck';
+import { compile } from './index';
+import { networkProgram, specProblem, type Activation, type NetworkSpec } from './network';
+
+const spec = (over: Partial<NetworkSpec> = {}): NetworkSpec => ({
+  inputs: 2,
+  layers: [
+    { width: 3, activation: 'tanh' },
+    { width: 2, activation: 'identity' },
+  ],
+  loss: 'mse',
+  batch: 1,
+  seed: 7,
+  ...over,
+});
+
+describe('networkProgram', () => {
+  it('the same seed gives the same network; another seed other weights', () => {
+    expect(networkProgram(spec())).toBe(networkProgram(spec()));
+    expect(networkProgram(spec({ seed: 8 }))).not.toBe(networkProgram(spec()));
+  });
+
+  it('builds every combination of activation, loss and batch, with gradients that match central differences', () => {
+    const arb = fc.record({
+      inputs: fc.integer({ min: 1, max: 3 }),
+      hidden: fc.integer({ min: 1, max: 3 }),
+      out: fc.integer({ min: 2, max: 3 }),
+      act: fc.constantFrom<Activation>('identity', 'sigmoid', 'tanh', 'relu'),
+      loss: fc.constantFrom('mse' as const, 'softmax-ce' as const),
+      batch: fc.integer({ min: 1, max: 3 }),
+      seed: fc.integer({ min: 0, max: 1000 }),
+    });
+    fc.assert(
+      fc.property(arb, (a) => {
+        const s: NetworkSpec = {
+          inputs: a.inputs,
+          layers: [
+            { width: a.hidden, activation: a.act },
+            { width: a.out, activation: 'sigmoid' },
+          ],
+          loss: a.loss,
+          batch: a.batch,
+          seed: a.seed,
+        };
+        expect(specProblem(s)).toBeNull();
+        const { graph, trace } = compile(networkProgram(s));
+        for (const check of checkGradients(graph, trace.grads)) {
+          // ReLU has a kink at 0; everything else is smooth.
+          // Relative 1e-6, with a floor of 1e-6 absolute for gradients near zero (cancellation in ΔL).
+          const tolerance = 1e-6 * Math.max(1, Math.abs(check.backprop));
+          if (a.act !== 'relu') expect(Math.abs(check.backprop - check.numeric), graph.nodes[check.node].id).toBeLessThan(tolerance);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('softmax with cross-entropy: each output pre-activation gets p − y', () => {
+    const { graph, trace } = compile(networkProgram(spec({ loss: 'softmax-ce', layers: [{ width: 3, activation: 'identity' }] })));
+    const value = (name: string) => graph.nodes.find((n) => n.label === name)?.value ?? NaN;
+    const grad = (name: string) => trace.grads[graph.nodes.findIndex((n) => n.label === name)];
+    const text = networkProgram(spec({ loss: 'softmax-ce', layers: [{ width: 3, activation: 'identity' }] }));
+    const truth = Number(/true class of row 1: (\d)/.exec(text)?.[1]);
+    for (let k = 1; k <= 3; k++) {
+      expect(grad(`z1_${k}`)).toBeCloseTo(value(`p${k}`) - (k === truth ? 1 : 0), 12);
+    }
+  });
+
+  it('with a batch the bias gradient is the sum over the rows', () => {
+    const { graph, trace } = compile(networkProgram(spec({ batch: 3 })));
+    const index = (name: string) => graph.nodes.findIndex((n) => n.label === name);
+    const perRow = [1, 2, 3].map((r) => trace.grads[index(`z2_1r${r}`)]);
+    expect(trace.grads[index('b2_1')]).toBeCloseTo(perRow[0] + perRow[1] + perRow[2], 12);
+    // b2_1 is one node used by three rows: three contributions arrive.
+    expect(graph.outEdges[index('b2_1')]).toHaveLength(3);
+  });
+
+  it('rejects specs outside the limits', () => {
+    expect(specProblem(spec({ inputs: 0 }))).toBe('inputs');
+    expect(specProblem(spec({ batch: 9 }))).toBe('batch');
+    expect(specProblem(spec({ loss: 'softmax-ce', layers: [{ width: 1, activation: 'identity' }] }))).toBe('classes');
+  });
+});

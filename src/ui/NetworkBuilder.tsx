@@ -1,0 +1,92 @@
+// Build a small multilayer network from a form; it is written out as a
+// program (the scalar graph), so stepping, practice and training all work on it.
+import { useState } from 'react';
+import { networkProgram, specProblem, type Activation, type LossKind, type NetworkSpec } from '../engine';
+import { useVisualizer } from '../store/context';
+import { useT } from './useT';
+
+const ACTIVATIONS: Activation[] = ['identity', 'sigmoid', 'tanh', 'relu'];
+
+export function NetworkBuilder() {
+  const setText = useVisualizer((s) => s.setText);
+  const first = useVisualizer((s) => s.first);
+  const t = useT();
+  const [inputs, setInputs] = useState(2);
+  const [hidden, setHidden] = useState('3');
+  const [activation, setActivation] = useState<Activation>('tanh');
+  const [outputs, setOutputs] = useState(2);
+  const [loss, setLoss] = useState<LossKind>('mse');
+  const [batch, setBatch] = useState(1);
+  const [seed, setSeed] = useState(1);
+  const widths = hidden
+    .split(/[,\s]+/)
+    .filter(Boolean)
+    .map(Number);
+  const spec: NetworkSpec = {
+    inputs,
+    layers: [...widths.map((width) => ({ width, activation })), { width: outputs, activation: loss === 'mse' ? 'identity' : 'identity' }],
+    loss,
+    batch,
+    seed,
+  };
+  const problem = widths.some((w) => !Number.isInteger(w)) ? 'width' : specProblem(spec);
+  return (
+    <details className="network-builder">
+      <summary>{t('net.title')}</summary>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (problem) return;
+          setText(networkProgram(spec));
+          first();
+        }}
+      >
+        <label>
+          {t('net.inputs')}
+          <input type="number" min={1} max={6} value={inputs} onChange={(e) => setInputs(Number(e.target.value))} data-testid="net-inputs" />
+        </label>
+        <label>
+          {t('net.hidden')}
+          <input value={hidden} onChange={(e) => setHidden(e.target.value)} data-testid="net-hidden" />
+        </label>
+        <label>
+          {t('net.activation')}
+          <select value={activation} onChange={(e) => setActivation(e.target.value as Activation)} data-testid="net-activation">
+            {ACTIVATIONS.map((a) => (
+              <option key={a} value={a}>
+                {a}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('net.outputs')}
+          <input type="number" min={1} max={6} value={outputs} onChange={(e) => setOutputs(Number(e.target.value))} data-testid="net-outputs" />
+        </label>
+        <label>
+          {t('net.loss')}
+          <select value={loss} onChange={(e) => setLoss(e.target.value as LossKind)} data-testid="net-loss">
+            <option value="mse">{t('net.mse')}</option>
+            <option value="softmax-ce">{t('net.softmax')}</option>
+          </select>
+        </label>
+        <label>
+          {t('net.batch')}
+          <input type="number" min={1} max={4} value={batch} onChange={(e) => setBatch(Number(e.target.value))} data-testid="net-batch" />
+        </label>
+        <label>
+          {t('net.seed')}
+          <input type="number" value={seed} onChange={(e) => setSeed(Number(e.target.value))} data-testid="net-seed" />
+        </label>
+        {problem && (
+          <p className="muted small" role="status">
+            {t('net.problem', { what: problem })}
+          </p>
+        )}
+        <button type="submit" disabled={!!problem} data-testid="net-build">
+          {t('net.build')}
+        </button>
+      </form>
+    </details>
+  );
+}

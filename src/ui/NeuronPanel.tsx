@@ -1,0 +1,91 @@
+// The neuron view of a built network: each neuron's z, a and error signal
+// δ = ∂L/∂z, and how δ is assembled from the next layer's δs.
+import { useMemo } from 'react';
+import { localDerivatives, nodeStateAt, type Compiled } from '../engine';
+import { formatNumber, texFactor, texNumber } from '../formulas/number';
+import { useVisualizer } from '../store/context';
+import { Formula } from './Formula';
+import { useT } from './useT';
+
+interface Neuron {
+  layer: number;
+  unit: number;
+  z: number;
+  a: number | null;
+}
+
+/** Neurons of row 1 (names z{l}_{j} or z{l}_{j}r1), by layer. */
+export function findNeurons(compiled: Compiled): Neuron[][] {
+  const index = new Map(compiled.graph.nodes.map((n) => [n.label ?? '', n.index]));
+  const layers: Neuron[][] = [];
+  for (const node of compiled.graph.nodes) {
+    const m = /^z(\d+)_(\d+)(r1)?$/.exec(node.label ?? '');
+    if (!m) continue;
+    const layer = Number(m[1]);
+    const unit = Number(m[2]);
+    const a = index.get(`a${layer}_${unit}${m[3] ?? ''}`) ?? null;
+    (layers[layer - 1] ??= []).push({ layer, unit, z: node.index, a });
+  }
+  return layers.filter(Boolean);
+}
+
+function deltaTex(compiled: Compiled, layers: Neuron[][], n: Neuron, deltas: Map<number, number>): string | null {
+  const { graph } = compiled;
+  const next = layers[n.layer];
+  const delta = deltas.get(n.z);
+  if (delta === undefined) return null;
+  const name = `\\delta^{(${n.layer})}_{${n.unit}}`;
+  if (!next) return `${name} = ${texNumber(delta)}`;
+  const slope = n.a === null ? 1 : localDerivatives(graph, n.a)[0];
+  const byName = new Map(graph.nodes.map((x) => [x.label ?? '', x]));
+  const terms = next.map((k) => {
+    const w = byName.get(`w${k.layer}_${k.unit}${n.unit}`)?.value ?? NaN;
+    const d = deltas.get(k.z);
+    return d === undefined ? null : `${texFactor(w)} \\cdot ${texFactor(d)}`;
+  });
+  if (terms.some((x) => x === null)) return null;
+  const f = n.a === null ? '1' : `f'(z^{(${n.layer})}_{${n.unit}})`;
+  return `${name} = ${f} \\sum_k w^{(${n.layer + 1})}_{k${n.unit}} \\delta^{(${n.layer + 1})}_k = ${texFactor(slope)} \\cdot (${terms.join(' + ')}) = ${texNumber(delta)}`;
+}
+
+export function NeuronPanel() {
+  const compiled = useVisualizer((s) => s.compiled);
+  const step = useVisualizer((s) => s.step);
+  const t = useT();
+  const layers = useMemo(() => (compiled ? findNeurons(compiled) : []), [compiled]);
+  if (!compiled) return null;
+  if (layers.length === 0) return <p className="side-panel muted">{t('neurons.none')}</p>;
+  const deltas = new Map<number, number>();
+  for (const layer of layers) {
+    for (const n of layer) {
+      const s = nodeStateAt(compiled.graph, compiled.trace, n.z, step);
+      if (s.final && s.grad !== undefined) deltas.set(n.z, s.grad);
+    }
+  }
+  return (
+    <section className="side-panel" data-testid="neuron-panel" aria-labelledby="neurons-title">
+      <h2 id="neurons-title" className="panel-title">
+        {t('neurons.title')}
+      </h2>
+      <p>{t('neurons.explain')}</p>
+      {layers.map((layer) => (
+        <div key={layer[0].layer} className="neuron-layer">
+          <h3>{t('neurons.layer', { l: layer[0].layer })}</h3>
+          {layer.map((n) => {
+            const tex = deltaTex(compiled, layers, n, deltas);
+            const z = compiled.graph.nodes[n.z];
+            return (
+              <div key={n.z} className="neuron" data-neuron={z.label ?? ''} data-delta={deltas.has(n.z) ? String(deltas.get(n.z)) : undefined}>
+                <span className="neuron-values">
+                  z = {formatNumber(z.value)}
+                  {n.a !== null && `, a = ${formatNumber(compiled.graph.nodes[n.a].value)}`}
+                </span>
+                {tex ? <Formula tex={tex} display /> : <span className="muted"> δ: {t('neurons.pending')}</span>}
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </section>
+  );
+}
