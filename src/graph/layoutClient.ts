@@ -1,7 +1,11 @@
-// Runs layoutGraph in a Web Worker when the page can start one, and on the
-// calling thread otherwise (unit tests, pages opened from file://).
+// Lays out graphs off the main thread, so d3-dag is neither in the first
+// download nor on the main thread. Where a worker cannot start (pages opened
+// from file://), the same script is loaded with a <script> tag instead.
 import type { DrawModel } from './drawModel';
-import { layoutGraph, type Layout } from './layout';
+import type { Layout } from './layout';
+import workerUrl from './layoutWorker.ts?worker&url';
+
+type LayoutFn = (model: DrawModel) => Layout;
 
 interface Pending {
   model: DrawModel;
@@ -12,23 +16,40 @@ let worker: Worker | null = null;
 let broken = false;
 let nextId = 1;
 const waiting = new Map<number, Pending>();
+let scriptLayout: Promise<LayoutFn> | null = null;
 
-/** The worker failed (blocked or crashed): finish everything waiting on this thread. */
+/** Loads the layout script into the page itself (the fallback). */
+function loadScriptLayout(): Promise<LayoutFn> {
+  scriptLayout ??= new Promise<LayoutFn>((resolve, reject) => {
+    const found = (globalThis as { chainstepLayout?: LayoutFn }).chainstepLayout;
+    if (found) return resolve(found);
+    const script = document.createElement('script');
+    script.src = workerUrl;
+    script.onload = () => {
+      const fn = (globalThis as { chainstepLayout?: LayoutFn }).chainstepLayout;
+      if (fn) resolve(fn);
+      else reject(new Error('layout script did not load'));
+    };
+    script.onerror = () => reject(new Error('layout script did not load'));
+    document.head.appendChild(script);
+  });
+  return scriptLayout;
+}
+
 function fallBack(): void {
   broken = true;
   worker?.terminate();
   worker = null;
-  for (const [id, job] of waiting) {
-    waiting.delete(id);
-    job.resolve(layoutGraph(job.model));
-  }
+  const jobs = [...waiting.values()];
+  waiting.clear();
+  void loadScriptLayout().then((layout) => jobs.forEach((job) => job.resolve(layout(job.model))));
 }
 
 function getWorker(): Worker | null {
   if (broken || typeof Worker === 'undefined') return null;
   if (!worker) {
     try {
-      worker = new Worker(new URL('./layoutWorker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(workerUrl, { type: import.meta.env.DEV ? 'module' : 'classic' });
     } catch {
       broken = true;
       return null;
@@ -47,7 +68,7 @@ function getWorker(): Worker | null {
 
 export function layoutInWorker(model: DrawModel): Promise<Layout> {
   const w = getWorker();
-  if (!w) return Promise.resolve(layoutGraph(model));
+  if (!w) return loadScriptLayout().then((layout) => layout(model));
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, { model, resolve });

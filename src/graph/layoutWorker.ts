@@ -1,4 +1,6 @@
-// Lays out big graphs off the main thread, so the page never freezes.
+// The layout, off the main thread. The same built file also works as a plain
+// <script> (for pages opened from file://, where workers cannot start): then
+// it puts layoutGraph on globalThis instead of listening for messages.
 import type { DrawModel } from './drawModel';
 import { layoutGraph } from './layout';
 
@@ -7,7 +9,15 @@ interface Request {
   model: DrawModel;
 }
 
-self.onmessage = (event: MessageEvent<Request>) => {
-  const { id, model } = event.data;
-  self.postMessage({ id, layout: layoutGraph(model) });
-};
+declare const WorkerGlobalScope: { new (): unknown } | undefined;
+
+const inWorker = typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScope;
+
+if (inWorker) {
+  self.onmessage = (event: MessageEvent<Request>) => {
+    const { id, model } = event.data;
+    self.postMessage({ id, layout: layoutGraph(model) });
+  };
+} else {
+  (globalThis as { chainstepLayout?: typeof layoutGraph }).chainstepLayout = layoutGraph;
+}

@@ -1,11 +1,11 @@
 // The one place KaTeX runs. trust:false and bounded maxSize/maxExpand keep TeX
 // from doing anything but typesetting; on failure the TeX source is shown as
 // plain text (React escapes it), never an error message as HTML.
-import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { memo, useMemo } from 'react';
+import { useKatex, type Katex } from './katexLoader';
 
-export function renderTex(tex: string, display: boolean): string | null {
+export function renderTex(katex: Katex, tex: string, display: boolean): string | null {
   try {
     return katex.renderToString(tex, {
       displayMode: display,
@@ -22,7 +22,12 @@ export function renderTex(tex: string, display: boolean): string | null {
 }
 
 export const Formula = memo(function Formula({ tex, display = false }: { tex: string; display?: boolean }) {
-  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  const katex = useKatex();
+  const html = useMemo(() => (katex ? renderTex(katex, tex, display) : undefined), [katex, tex, display]);
+  if (html === undefined) {
+    // KaTeX is still loading (a few milliseconds, once): keep the space, say the TeX to screen readers.
+    return <span className={display ? 'formula formula-display formula-loading' : 'formula formula-loading'} data-tex={tex} role="img" aria-label={tex} />;
+  }
   if (html === null) {
     return (
       <code className="formula formula-fallback" data-tex={tex}>
