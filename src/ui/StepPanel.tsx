@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
 import { OPS, type Compiled } from '../engine';
@@ -17,7 +18,8 @@ function ruleTexOf(compiled: Compiled, node: number): string | null {
 
 export function StepPanel({ large = false }: { large?: boolean }) {
   const compiled = useVisualizer((s) => s.compiled);
-  const step = useVisualizer((s) => s.step);
+  // The graph shows a new step in the next frame; the explanation may follow a frame later.
+  const step = useDeferredValue(useVisualizer((s) => s.step));
   const t = useT();
   if (!compiled) return <section className="step-panel" />;
   const { graph, trace } = compiled;
