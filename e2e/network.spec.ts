@@ -42,3 +42,14 @@ test.describe('network builder and neuron view', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 });
+
+test('a weight is edited by clicking its node and typing a value', async ({ page }) => {
+  await page.goto('./?lesson=circuit');
+  await page.locator('.network-builder summary').click();
+  await page.getByTestId('net-build').click();
+  await page.locator('[data-label="w1_11"]').click();
+  await page.getByTestId('input-value').fill('0.5');
+  await page.getByRole('button', { name: 'Set', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(/\nw1_11 = 0\.5\n/);
+  await expect(page.locator('[data-label="w1_11"]')).toHaveAttribute('data-value', '0.5');
+});

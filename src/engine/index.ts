@@ -24,6 +24,7 @@ export { OPS, FUNCTIONS, ALL_OPS, type OpName, type OpSpec, type RuleKind } from
 export { nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
 export { forwardValues, numericGradients, type GradientCheck, checkGradients } from './gradcheck';
 export { buildGraph } from './build';
+export { setInputValues } from './edit';
 export { networkProgram, specProblem, NETWORK_LIMITS, type Activation, type LossKind, type NetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';
 export { parseProgram } from './parser';

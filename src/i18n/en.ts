@@ -35,6 +35,8 @@ export const en = {
   'panel.partial': 'partial: {left} more to come',
   'panel.final': 'final',
   'panel.selected': 'Selected: {node}',
+  'panel.setValue': 'Value',
+  'panel.set': 'Set',
   'panel.nothing': 'Press → to begin the forward pass.',
   'legend.value': 'value (forward)',
   'legend.grad': 'gradient (backward)',

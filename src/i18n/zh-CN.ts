@@ -37,6 +37,8 @@ export const zhCN: Record<MessageKey, string> = {
   'panel.partial': '部分梯度：还有 {left} 个贡献未到',
   'panel.final': '最终梯度',
   'panel.selected': '选中的节点：{node}',
+  'panel.setValue': '值',
+  'panel.set': '设置',
   'panel.nothing': '按 → 开始正向传播。',
   'legend.value': '值（正向）',
   'legend.grad': '梯度（反向）',

@@ -1,7 +1,7 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
-import { OPS, type Compiled } from '../engine';
+import { OPS, setInputValues, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
 import { formatNumber } from '../formulas/number';
@@ -126,10 +126,12 @@ function SelectedNode() {
   const t = useT();
   if (!compiled || selected === null || selected >= compiled.graph.nodes.length) return null;
   const tex = accumulationTex(compiled.graph, compiled.trace, selected, step);
+  const node = compiled.graph.nodes[selected];
   return (
     <div className="selected-node" data-testid="selected-node">
       <h3>{t('panel.selected', { node: nodeName(compiled.graph, selected) })}</h3>
       {tex ? <Formula tex={tex} display /> : <p className="muted">{t('node.noGrad')}</p>}
+      {node.op === 'input' && node.label && <InputValueEditor key={`${node.id}:${node.value}`} index={selected} />}
     </div>
   );
 }
@@ -164,4 +166,30 @@ function NonFiniteNote({ compiled, step }: { compiled: Compiled; step: number })
     }
   }
   return null;
+}
+
+/** Change an input's value (a weight, say) by typing it; the program text is updated. */
+function InputValueEditor({ index }: { index: number }) {
+  const compiled = useVisualizer((s) => s.compiled);
+  const text = useVisualizer((s) => s.text);
+  const setText = useVisualizer((s) => s.setText);
+  const t = useT();
+  const [draft, setDraft] = useState(() => String(compiled?.graph.nodes[index].value ?? ''));
+  if (!compiled) return null;
+  const value = Number(draft);
+  return (
+    <form
+      className="input-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (draft.trim() !== '' && Number.isFinite(value)) setText(setInputValues(text, compiled.graph, new Map([[index, value]])));
+      }}
+    >
+      <label>
+        {t('panel.setValue')}{' '}
+        <input value={draft} onChange={(e) => setDraft(e.target.value)} inputMode="decimal" size={8} data-testid="input-value" />
+      </label>{' '}
+      <button type="submit">{t('panel.set')}</button>
+    </form>
+  );
 }

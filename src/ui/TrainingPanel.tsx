@@ -1,7 +1,7 @@
 // Gradient descent on the program's inputs: θ ← θ − α·∂L/∂θ, one step, N
 // steps or running, with every update written out and the loss charted.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { descentStep, divergence, lossAt, type Compiled, type Update } from '../engine';
+import { descentStep, divergence, lossAt, setInputValues, type Compiled, type Update } from '../engine';
 import { formatNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { nodeName } from './describe';
@@ -19,19 +19,6 @@ interface Run {
 function fresh(compiled: Compiled): Run {
   const inputs = new Map(compiled.graph.nodes.filter((n) => n.op === 'input').map((n) => [n.index, n.value]));
   return { compiled, inputs, losses: [lossAt(compiled.graph, inputs)], last: [], steps: 0 };
-}
-
-/** The program text with the trained values written into its input statements. */
-export function withValues(text: string, compiled: Compiled, inputs: ReadonlyMap<number, number>): string {
-  const lines = text.split('\n');
-  for (const [index, value] of inputs) {
-    const node = compiled.graph.nodes[index];
-    const line = lines[node.pos.line - 1];
-    if (line === undefined || !node.label) continue;
-    const shown = String(Number(value.toPrecision(6)));
-    lines[node.pos.line - 1] = line.replace(new RegExp(`(^|;)(\\s*${node.label}\\s*=\\s*)\\(?-?[0-9.eE+-]+\\)?`), `$1$2${shown}`);
-  }
-  return lines.join('\n');
 }
 
 export function TrainingPanel() {
@@ -160,7 +147,7 @@ export function TrainingPanel() {
             })}
         </tbody>
       </table>
-      <button type="button" onClick={() => setText(withValues(text, compiled, current.inputs))} disabled={current.steps === 0}>
+      <button type="button" onClick={() => setText(setInputValues(text, compiled.graph, current.inputs))} disabled={current.steps === 0}>
         {t('train.apply')}
       </button>
     </section>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../engine';
-import { withValues } from './TrainingPanel';
+import { compile } from './index';
+import { setInputValues } from './edit';
 
-describe('withValues', () => {
+describe('setInputValues', () => {
   it('writes trained values into the input statements and leaves the rest alone', () => {
     const text = '# start\nx = 1\ny = 4; z = -2\nf = x^2 + y^2 + z';
     const compiled = compile(text);
@@ -11,6 +11,6 @@ describe('withValues', () => {
       [1, 3.2e-7],
       [2, -2],
     ]);
-    expect(withValues(text, compiled, inputs)).toBe('# start\nx = -1\ny = 3.2e-7; z = -2\nf = x^2 + y^2 + z');
+    expect(setInputValues(text, compiled.graph, inputs)).toBe('# start\nx = -1\ny = 3.2e-7; z = -2\nf = x^2 + y^2 + z');
   });
 });
