@@ -53,3 +53,15 @@ test('a weight is edited by clicking its node and typing a value', async ({ page
   await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(/\nw1_11 = 0\.5\n/);
   await expect(page.locator('[data-label="w1_11"]')).toHaveAttribute('data-value', '0.5');
 });
+
+test('each hidden layer has its own activation', async ({ page }) => {
+  await page.goto('./?lesson=circuit');
+  await page.locator('.network-builder summary').click();
+  await page.getByTestId('net-hidden').fill('2, 2');
+  await page.getByTestId('net-activation-1').selectOption('relu');
+  await page.getByTestId('net-activation-2').selectOption('sigmoid');
+  await page.getByTestId('net-build').click();
+  const program = page.getByRole('textbox', { name: 'Program' });
+  await expect(program).toHaveValue(/a1_1 = relu\(z1_1\)/);
+  await expect(program).toHaveValue(/a2_1 = sigmoid\(z2_1\)/);
+});

@@ -173,7 +173,7 @@ export const en = {
   'net.title': 'Build a network',
   'net.inputs': 'Inputs',
   'net.hidden': 'Hidden layer widths (e.g. 3 or 3, 2)',
-  'net.activation': 'Hidden activation',
+  'net.activation': 'Activation of hidden layer {layer}',
   'net.outputs': 'Outputs',
   'net.loss': 'Loss',
   'net.mse': 'squared error',

@@ -175,7 +175,7 @@ export const zhCN: Record<MessageKey, string> = {
   'net.title': '搭建神经网络',
   'net.inputs': '输入个数',
   'net.hidden': '隐藏层宽度（如 3 或 3, 2）',
-  'net.activation': '隐藏层激活函数',
+  'net.activation': '第 {layer} 隐藏层激活函数',
   'net.outputs': '输出个数',
   'net.loss': '损失函数',
   'net.mse': '平方误差',

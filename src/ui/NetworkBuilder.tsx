@@ -13,7 +13,7 @@ export function NetworkBuilder() {
   const t = useT();
   const [inputs, setInputs] = useState(2);
   const [hidden, setHidden] = useState('3');
-  const [activation, setActivation] = useState<Activation>('tanh');
+  const [activations, setActivations] = useState<Activation[]>(['tanh']);
   const [outputs, setOutputs] = useState(2);
   const [loss, setLoss] = useState<LossKind>('mse');
   const [batch, setBatch] = useState(1);
@@ -24,7 +24,7 @@ export function NetworkBuilder() {
     .map(Number);
   const spec: NetworkSpec = {
     inputs,
-    layers: [...widths.map((width) => ({ width, activation })), { width: outputs, activation: loss === 'mse' ? 'identity' : 'identity' }],
+    layers: [...widths.map((width, i) => ({ width, activation: activations[i] ?? activations[activations.length - 1] ?? 'tanh' })), { width: outputs, activation: 'identity' }],
     loss,
     batch,
     seed,
@@ -49,16 +49,26 @@ export function NetworkBuilder() {
           {t('net.hidden')}
           <input value={hidden} onChange={(e) => setHidden(e.target.value)} data-testid="net-hidden" />
         </label>
-        <label>
-          {t('net.activation')}
-          <select value={activation} onChange={(e) => setActivation(e.target.value as Activation)} data-testid="net-activation">
-            {ACTIVATIONS.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-          </select>
-        </label>
+        {widths.map((_, i) => (
+          <label key={i}>
+            {t('net.activation', { layer: i + 1 })}
+            <select
+              value={activations[i] ?? activations[activations.length - 1] ?? 'tanh'}
+              onChange={(e) => {
+                const next = widths.map((__, k) => activations[k] ?? activations[activations.length - 1] ?? 'tanh');
+                next[i] = e.target.value as Activation;
+                setActivations(next);
+              }}
+              data-testid={`net-activation-${i + 1}`}
+            >
+              {ACTIVATIONS.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
         <label>
           {t('net.outputs')}
           <input type="number" min={1} max={6} value={outputs} onChange={(e) => setOutputs(Number(e.target.value))} data-testid="net-outputs" />
