@@ -65,3 +65,26 @@ test('each hidden layer has its own activation', async ({ page }) => {
   await expect(program).toHaveValue(/a1_1 = relu\(z1_1\)/);
   await expect(program).toHaveValue(/a2_1 = sigmoid\(z2_1\)/);
 });
+
+test('neuron view: one node per neuron with its δ, expandable; softmax output δ = p − y', async ({ page }) => {
+  await page.goto('./?lesson=circuit');
+  await page.locator('.network-builder summary').click();
+  await page.getByTestId('net-loss').selectOption('softmax-ce');
+  await page.getByTestId('net-outputs').fill('3');
+  await page.getByTestId('net-build').click();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await page.getByTestId('tab-neurons').click();
+  const diagram = page.getByTestId('neuron-diagram');
+  await expect(diagram.locator('[data-neuron-node="z2_1"]')).toHaveAttribute('data-delta', /.+/);
+  await diagram.locator('[data-neuron-node="z1_2"]').click();
+  await expect(page.getByTestId('neuron-expanded').locator('[data-tex]').first()).toHaveAttribute('data-tex', /^z\^\{\(1\)\}_\{2\} = /);
+  const out = page.getByTestId('neuron-panel').locator('[data-neuron="z2_1"] [data-tex]');
+  await expect(out).toHaveAttribute('data-tex', /p_\{1\} - y_\{1\}/);
+  // p − y equals what backprop found the long way.
+  const tex = (await out.getAttribute('data-tex')) ?? '';
+  const m = /= (-?[0-9.e-]+) \\quad \(\\text\{backprop: \} (-?[0-9.e-]+)\)/.exec(tex);
+  expect(m).not.toBeNull();
+  expect(Number(m?.[1])).toBeCloseTo(Number(m?.[2]), 3);
+  await page.screenshot({ path: 'screenshots/neuron-view.png' });
+});

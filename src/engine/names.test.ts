@@ -15,6 +15,8 @@ describe('display names', () => {
     ['x_in', 'x_in', 'x_{\\mathrm{in}}'],
     ['θ', 'θ', 'θ'],
     ['价格', '价格', '\\text{价格}'],
+    ['w1_21', 'w⁽¹⁾₂₁', 'w^{(1)}_{21}'],
+    ['z2_1', 'z⁽²⁾₁', 'z^{(2)}_{1}'],
   ];
   for (const [name, text, tex] of cases) {
     it(`${name} → ${text} and ${tex}`, () => {

@@ -26,7 +26,12 @@ export interface DisplayName {
   accent: Accent | null;
   /** The subscript text (`1`, `12`, `in`), or null. */
   sub: string | null;
+  /** A layer index written as a superscript: `w1_21` → w⁽¹⁾₂₁. */
+  sup: string | null;
 }
+
+/** Network names: a letter, a layer number, `_`, unit digits, maybe a batch row (`z1_2`, `w2_13`, `z1_2r3`). */
+const LAYERED = /^([A-Za-z])(\d+)_(\d+)(r\d+)?$/;
 
 function baseOf(word: string): { base: string; tex: string } {
   if (GREEK[word]) return { base: GREEK[word], tex: GREEK_TEX[word] };
@@ -37,6 +42,11 @@ function baseOf(word: string): { base: string; tex: string } {
 }
 
 export function displayName(name: string): DisplayName {
+  const layered = LAYERED.exec(name);
+  if (layered) {
+    const row = layered[4] ? `,${layered[4]}` : '';
+    return { base: layered[1], baseTex: layered[1], accent: null, sub: `${layered[3]}${row}`, sup: `(${layered[2]})` };
+  }
   let stem = name;
   let sub: string | null = null;
   const underscore = name.indexOf('_');
@@ -62,7 +72,13 @@ export function displayName(name: string): DisplayName {
     }
   }
   const { base, tex } = baseOf(stem);
-  return { base, baseTex: tex, accent, sub };
+  return { base, baseTex: tex, accent, sub, sup: null };
+}
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = { '(': '⁽', ')': '⁾', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+
+function superscriptText(sup: string): string {
+  return Array.from(sup, (c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
 function subscriptText(sub: string): string {
@@ -72,13 +88,15 @@ function subscriptText(sub: string): string {
 /** Plain text for labels and screen readers: `w₁`, `θ`, `ŷ`, `x_in`. */
 export function displayText(name: string): string {
   const d = displayName(name);
-  return `${d.base}${d.accent ? ACCENTS[d.accent] : ''}${d.sub === null ? '' : subscriptText(d.sub)}`.normalize('NFC');
+  return `${d.base}${d.accent ? ACCENTS[d.accent] : ''}${d.sup === null ? '' : superscriptText(d.sup)}${d.sub === null ? '' : subscriptText(d.sub)}`.normalize('NFC');
 }
 
 /** TeX: `w_{1}`, `\theta`, `\hat{y}`, `x_{\mathrm{in}}`. */
 export function displayTex(name: string): string {
   const d = displayName(name);
   let tex = d.accent ? `\\${d.accent}{${d.baseTex}}` : d.baseTex;
+  if (d.sup !== null) tex = `${tex}^{${d.sup}}`;
+  if (d.sub !== null && d.sup !== null) return `${tex}_{${d.sub.replace(',', ',\\mathrm{')}${d.sub.includes(',') ? '}' : ''}}`;
   if (d.sub !== null) {
     const subTex = /^[0-9]+$/.test(d.sub) || /^[A-Za-z]$/.test(d.sub) ? d.sub : baseOf(d.sub).tex;
     tex = `${/^\\mathrm|^\\text/.test(tex) ? tex : tex}_{${subTex}}`;

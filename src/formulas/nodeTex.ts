@@ -5,7 +5,7 @@ import { displayTex } from '../engine/names';
 import { texFactor, texNumber } from './number';
 
 /** Longest TeX written out for an anonymous sub-expression before it is called v_k. */
-const MAX_INLINE = 48;
+const MAX_INLINE = 96;
 
 const PRECEDENCE: Partial<Record<OpName, number>> = { add: 1, sub: 1, mul: 2, div: 3, neg: 2, pow: 4 };
 const precedence = (op: OpName): number => PRECEDENCE[op] ?? 5;

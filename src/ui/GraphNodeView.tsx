@@ -15,8 +15,13 @@ function NameText({ name }: { name: string }) {
   return (
     <>
       <tspan>{`${d.base}${accent}`.normalize('NFC')}</tspan>
+      {d.sup !== null && (
+        <tspan className="sup" dy="-0.45em" fontSize="0.7em">
+          {d.sup}
+        </tspan>
+      )}
       {d.sub !== null && (
-        <tspan className="sub" dy="0.3em" fontSize="0.75em">
+        <tspan className="sub" dy={d.sup !== null ? '0.75em' : '0.3em'} fontSize="0.75em">
           {d.sub}
         </tspan>
       )}

@@ -5,9 +5,10 @@ import { localDerivatives, nodeStateAt, type Compiled } from '../engine';
 import { formatNumber, texFactor, texNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { Formula } from './Formula';
+import { NeuronDiagram } from './NeuronDiagram';
 import { useT } from './useT';
 
-interface Neuron {
+export interface Neuron {
   layer: number;
   unit: number;
   z: number;
@@ -29,13 +30,33 @@ export function findNeurons(compiled: Compiled): Neuron[][] {
   return layers.filter(Boolean);
 }
 
+/** The true class of a softmax network's row: the k in L = −log(p_k). */
+function trueClass(compiled: Compiled, row: string): number | null {
+  for (const node of compiled.graph.nodes) {
+    if (node.op !== 'log') continue;
+    const m = new RegExp(`^p(\\d+)${row}$`).exec(compiled.graph.nodes[node.inputs[0]].label ?? '');
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 function deltaTex(compiled: Compiled, layers: Neuron[][], n: Neuron, deltas: Map<number, number>): string | null {
   const { graph } = compiled;
   const next = layers[n.layer];
   const delta = deltas.get(n.z);
   if (delta === undefined) return null;
   const name = `\\delta^{(${n.layer})}_{${n.unit}}`;
-  if (!next) return `${name} = ${texNumber(delta)}`;
+  if (!next) {
+    // Softmax with cross-entropy: the long way through exp, sum, divide and log gives p − y.
+    const row = graph.nodes[n.z].label?.endsWith('r1') ? 'r1' : '';
+    const p = graph.nodes.find((x) => x.label === `p${n.unit}${row}`);
+    const truth = trueClass(compiled, row);
+    if (p && truth !== null) {
+      const y = n.unit === truth ? 1 : 0;
+      return `${name} = p_{${n.unit}} - y_{${n.unit}} = ${texNumber(p.value)} - ${y} = ${texNumber(p.value - y)} \\quad (\\text{backprop: } ${texNumber(delta)})`;
+    }
+    return `${name} = ${texNumber(delta)}`;
+  }
   const slope = n.a === null ? 1 : localDerivatives(graph, n.a)[0];
   const byName = new Map(graph.nodes.map((x) => [x.label ?? '', x]));
   const terms = next.map((k) => {
@@ -68,6 +89,7 @@ export function NeuronPanel() {
         {t('neurons.title')}
       </h2>
       <p>{t('neurons.explain')}</p>
+      <NeuronDiagram compiled={compiled} layers={layers} step={step} />
       {layers.map((layer) => (
         <div key={layer[0].layer} className="neuron-layer">
           <h3>{t('neurons.layer', { l: layer[0].layer })}</h3>
