@@ -88,3 +88,19 @@ test('neuron view: one node per neuron with its δ, expandable; softmax output �
   expect(Number(m?.[1])).toBeCloseTo(Number(m?.[2]), 3);
   await page.screenshot({ path: 'screenshots/neuron-view.png' });
 });
+
+test('with a batch, each bias gradient is shown as the sum of the rows’ δs', async ({ page }) => {
+  await page.goto('./?lesson=circuit');
+  await page.locator('.network-builder summary').click();
+  await page.getByTestId('net-batch').fill('3');
+  await page.getByTestId('net-build').click();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await page.getByTestId('tab-neurons').click();
+  const bias = page.getByTestId('batch-sums').locator('[data-bias="b2_1"]');
+  const tex = (await bias.locator('[data-tex]').getAttribute('data-tex')) ?? '';
+  expect(tex.match(/\\underbrace/g)).toHaveLength(3);
+  const parts = [...tex.matchAll(/\\underbrace\{\(?(-?[0-9.]+(?:\\times 10\^\{-?\d+\})?)\)?\}/g)].map((m) => Number(m[1]));
+  const grad = Number(await bias.getAttribute('data-grad'));
+  expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(grad, 3);
+});

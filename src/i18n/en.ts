@@ -188,6 +188,8 @@ export const en = {
   'neurons.none': 'This program has no neurons named z{l}_{j}; build one with “Build a network”.',
   'neurons.layer': 'Layer {l}',
   'neurons.pending': 'not reached yet',
+  'neurons.batchTitle': 'Bias gradients sum over the batch',
+  'neurons.batchExplain': 'Every row of the batch uses the same bias, so its gradient is the sum of the rows’ δs: the column sum of ∂L/∂Y in Y = X·W + b.',
   'lang.label': 'Language',
   'nonFinite.value': 'This value is not a finite number ({value}); gradients that pass through it are not meaningful.',
 } as const;

@@ -190,6 +190,8 @@ export const zhCN: Record<MessageKey, string> = {
   'neurons.none': '这个程序里没有名为 z{l}_{j} 的神经元；请用“搭建神经网络”生成一个。',
   'neurons.layer': '第 {l} 层',
   'neurons.pending': '尚未到达',
+  'neurons.batchTitle': '偏置的梯度对批次求和',
+  'neurons.batchExplain': '批次中的每一行都用同一个偏置，所以它的梯度是各行 δ 之和：即 Y = X·W + b 中 ∂L/∂Y 按列求和（对第 0 维求和）。',
   'lang.label': '语言',
   'nonFinite.value': '该值不是有限数（{value}）；经过它的梯度没有意义。',
 };

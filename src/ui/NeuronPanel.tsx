@@ -108,6 +108,46 @@ export function NeuronPanel() {
           })}
         </div>
       ))}
+      <BatchBiasSums compiled={compiled} step={step} />
     </section>
+  );
+}
+
+/**
+ * With a batch, one bias b serves every row: ∂L/∂b is the sum over the rows of
+ * that neuron's δ (scaled by the 1/N of the mean) — the column sum of the seed notes.
+ */
+function BatchBiasSums({ compiled, step }: { compiled: Compiled; step: number }) {
+  const t = useT();
+  const { graph, trace } = compiled;
+  const rows: { bias: number; terms: { row: string; z: number }[] }[] = [];
+  for (const node of graph.nodes) {
+    const m = /^b(\d+)_(\d+)$/.exec(node.label ?? '');
+    if (!m) continue;
+    const terms = graph.nodes
+      .filter((z) => new RegExp(`^z${m[1]}_${m[2]}(r\\d+)$`).test(z.label ?? ''))
+      .map((z) => ({ row: (z.label ?? '').replace(/^.*r/, ''), z: z.index }));
+    if (terms.length > 1) rows.push({ bias: node.index, terms });
+  }
+  if (rows.length === 0) return null;
+  return (
+    <div className="batch-sums" data-testid="batch-sums">
+      <h3>{t('neurons.batchTitle')}</h3>
+      <p className="small">{t('neurons.batchExplain')}</p>
+      {rows.map(({ bias, terms }) => {
+        const b = nodeStateAt(graph, trace, bias, step);
+        const parts = terms.map(({ z }) => nodeStateAt(graph, trace, z, step));
+        if (!b.final || parts.some((p) => !p.final)) return null;
+        const label = graph.nodes[bias].label ?? '';
+        const d = /^b(\d+)_(\d+)$/.exec(label);
+        const name = d ? `b^{(${d[1]})}_{${d[2]}}` : label;
+        const sum = parts.map((p, i) => `\\underbrace{${i === 0 ? texNumber(p.grad ?? NaN) : texFactor(p.grad ?? NaN)}}_{\\mathrm{row}\\,${terms[i].row}}`).join(' + ');
+        return (
+          <div key={bias} data-bias={label} data-grad={String(b.grad)}>
+            <Formula tex={`\\frac{\\partial L}{\\partial ${name}} = \\sum_{\\mathrm{rows}} \\delta = ${sum} = ${texNumber(b.grad ?? NaN)}`} display />
+          </div>
+        );
+      })}
+    </div>
   );
 }
