@@ -104,3 +104,30 @@ test('with a batch, each bias gradient is shown as the sum of the rows’ δs', 
   const grad = Number(await bias.getAttribute('data-grad'));
   expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(grad, 3);
 });
+
+test('neurons and the softmax block collapse into single nodes and expand again', async ({ page }) => {
+  await page.goto('./?lesson=circuit');
+  await page.locator('.network-builder summary').click();
+  await page.getByTestId('net-loss').selectOption('softmax-ce');
+  await page.getByTestId('net-outputs').fill('3');
+  await page.getByTestId('net-build').click();
+  const nodes = page.locator('[data-node-id]');
+  await expect(page.locator('[data-label="w1_11"]')).toBeVisible();
+  const full = await nodes.count();
+  await page.getByTestId('collapse-toggle').click();
+  await expect(page.locator('[data-group="softmax"]')).toHaveCount(1);
+  await expect(page.locator('[data-group="neuron"]')).toHaveCount(6);
+  expect(await nodes.count()).toBeLessThan(full);
+  await page.screenshot({ path: 'screenshots/collapsed.png' });
+  // Stepping still ends with every drawn node final, and the block's rule is p − y.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  expect(await page.locator('[data-node-id]:not([data-grad-final])').count()).toBe(0);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 200 && (await page.getByTestId('softmax-rule').count()) === 0; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('softmax-rule').locator('[data-tex]').first()).toHaveAttribute('data-tex', /= p_\{1\} - y_\{1\} = /);
+  // Clicking a group opens it up.
+  await page.locator('[data-group="softmax"]').click();
+  await expect(page.locator('[data-group="softmax"]')).toHaveCount(0);
+  await expect(page.locator('[data-label="total"]')).toBeVisible();
+});

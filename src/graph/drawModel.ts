@@ -1,5 +1,6 @@
 // A graph as things to draw: each node a value box or an op pill of known size.
 import type { Graph, GraphNode, OpName } from '../engine';
+import type { Group } from './groups';
 import { OP_NODE, VALUE_NODE } from './sizes';
 
 export type DrawKind = 'value' | 'op';
@@ -14,12 +15,16 @@ export interface DrawNode {
   readonly symbol: string;
   readonly width: number;
   readonly height: number;
+  /** Set when this node stands for a collapsed group (it shows the group's output). */
+  readonly group?: Group;
 }
 
 export interface DrawModel {
   readonly nodes: readonly DrawNode[];
-  /** [from, to] node indices, one per graph edge (parallel edges repeat). */
+  /** [from, to] positions in `nodes`, one per drawn edge (parallel edges repeat). */
   readonly edges: readonly (readonly [number, number])[];
+  /** The graph edge each drawn edge stands for (identity when nothing is collapsed). */
+  readonly edgeIds: readonly number[];
 }
 
 const SYMBOLS: Readonly<Record<OpName, string>> = {
@@ -69,5 +74,39 @@ export function toDrawModel(graph: Graph): DrawModel {
     const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol: nodeSymbol(n), width: size.width, height: size.height };
   });
-  return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const) };
+  return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const), edgeIds: graph.edges.map((e) => e.index) };
+}
+
+/**
+ * The draw model with some groups drawn as one node each: members vanish, the
+ * group's output stands for them, edges into or out of a group attach to it and
+ * edges inside it are not drawn.
+ */
+export function collapsedModel(graph: Graph, groups: readonly Group[]): DrawModel {
+  const full = toDrawModel(graph);
+  if (groups.length === 0) return full;
+  const rep = graph.nodes.map((n) => n.index);
+  const groupOf = new Map<number, Group>();
+  for (const g of groups) {
+    for (const m of g.members) rep[m] = g.output;
+    groupOf.set(g.output, g);
+  }
+  const nodes: DrawNode[] = [];
+  const position = new Map<number, number>();
+  for (const n of full.nodes) {
+    if (rep[n.index] !== n.index) continue;
+    const group = groupOf.get(n.index);
+    position.set(n.index, nodes.length);
+    nodes.push(group ? { ...n, kind: 'value', width: VALUE_NODE.width, height: VALUE_NODE.height, group } : n);
+  }
+  const edges: (readonly [number, number])[] = [];
+  const edgeIds: number[] = [];
+  for (const e of graph.edges) {
+    const from = rep[e.from];
+    const to = rep[e.to];
+    if (from === to) continue;
+    edges.push([position.get(from) as number, position.get(to) as number]);
+    edgeIds.push(e.index);
+  }
+  return { nodes, edges, edgeIds };
 }

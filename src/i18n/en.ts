@@ -190,6 +190,12 @@ export const en = {
   'neurons.pending': 'not reached yet',
   'neurons.batchTitle': 'Bias gradients sum over the batch',
   'neurons.batchExplain': 'Every row of the batch uses the same bias, so its gradient is the sum of the rows’ δs: the column sum of ∂L/∂Y in Y = X·W + b.',
+  'graph.collapseAll': 'One node per neuron',
+  'graph.expandAll': 'Show every operation',
+  'graph.expandGroup': 'Expand',
+  'group.neuron': 'neuron {name}',
+  'group.softmax': 'softmax + cross-entropy',
+  'group.softmaxRule': 'Softmax with cross-entropy as one node: its backward rule is ∂L/∂zₖ = pₖ − yₖ.',
   'lang.label': 'Language',
   'nonFinite.value': 'This value is not a finite number ({value}); gradients that pass through it are not meaningful.',
 } as const;

@@ -192,6 +192,12 @@ export const zhCN: Record<MessageKey, string> = {
   'neurons.pending': '尚未到达',
   'neurons.batchTitle': '偏置的梯度对批次求和',
   'neurons.batchExplain': '批次中的每一行都用同一个偏置，所以它的梯度是各行 δ 之和：即 Y = X·W + b 中 ∂L/∂Y 按列求和（对第 0 维求和）。',
+  'graph.collapseAll': '每个神经元一个节点',
+  'graph.expandAll': '显示全部运算',
+  'graph.expandGroup': '展开',
+  'group.neuron': '神经元 {name}',
+  'group.softmax': 'softmax + 交叉熵',
+  'group.softmaxRule': '把 softmax 与交叉熵看作一个节点：它的反向传播规则是 ∂L/∂zₖ = pₖ − yₖ。',
   'lang.label': '语言',
   'nonFinite.value': '该值不是有限数（{value}）；经过它的梯度没有意义。',
 };

@@ -22,6 +22,9 @@ export interface VisualizerState {
   /** The node the user focused or hovered, for details. */
   selected: number | null;
   theme: Theme;
+  /** Groups (neurons, softmax blocks) drawn as one node each, by group id. */
+  collapsed: readonly string[];
+  setCollapsed: (ids: readonly string[]) => void;
   /** Practice mode: backward steps wait for the student's answer. */
   practice: boolean;
   /** Checked answers by step (cleared when the program changes). */
@@ -112,6 +115,8 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     theme: init.theme ?? 'light',
     practice: false,
     answers: {},
+    collapsed: [],
+    setCollapsed: (collapsed) => set({ collapsed }),
     setPractice: (practice) => set({ practice, playing: false }),
     submitAnswer: (step, results) => set({ answers: { ...get().answers, [step]: results } }),
     blank: false,

@@ -42,6 +42,9 @@ interface Props {
 export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const key = useVisualizer((s) => nodeVisualKey(s.compiled, node.index, s.step));
   const select = useVisualizer((s) => s.select);
+  const setCollapsed = useVisualizer((s) => s.setCollapsed);
+  const collapsed = useVisualizer((s) => s.collapsed);
+  const group = draw.group;
   const t = useT();
   const v = parseNodeVisual(key);
   const w = draw.width;
@@ -55,7 +58,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const classes = ['node', `node-${draw.kind}`, group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
     .filter(Boolean)
     .join(' ');
   return (
@@ -71,7 +74,12 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       role="button"
       tabIndex={focusable ? 0 : -1}
       aria-label={label}
-      onClick={() => select(node.index)}
+      data-group={group ? group.kind : undefined}
+      onClick={() => {
+        // A group node opens up into its operations; any other node is selected.
+        if (group) setCollapsed(collapsed.filter((id) => id !== group.id));
+        select(node.index);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
@@ -83,7 +91,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       {detail && (
         <>
           <text className={isValue ? 'node-title' : 'node-title op-symbol'} y={-h / 2 + 17} textAnchor="middle">
-            {node.label ? <NameText name={node.label} /> : title}
+            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? <NameText name={group ? group.label : node.label} /> : title}
           </text>
           <text className="node-value" y={3 + 4} textAnchor="middle">
             {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}

@@ -1,6 +1,7 @@
 // The computation graph in SVG: React draws nodes and edges, d3-zoom pans and
 // zooms, and the graph is fitted to the window whenever a new graph arrives.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { findGroups } from '../graph/groups';
 import { useVisualizer } from '../store/context';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
@@ -11,7 +12,11 @@ import { useT } from './useT';
 
 export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const compiled = useVisualizer((s) => s.compiled);
-  const { drawing, pending } = useLayout(compiled);
+  const groups = useMemo(() => (compiled ? findGroups(compiled.graph) : []), [compiled]);
+  const collapsed = useVisualizer((s) => s.collapsed);
+  const setCollapsed = useVisualizer((s) => s.setCollapsed);
+  const shownGroups = useMemo(() => groups.filter((g) => collapsed.includes(g.id)), [groups, collapsed]);
+  const { drawing, pending } = useLayout(compiled, shownGroups);
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const panZoom = useRef<PanZoom | null>(null);
@@ -61,25 +66,29 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
           {drawing && (
             <g className="graph-content">
               <g className="edges">
-                {drawing.compiled.graph.edges.map((e) => (
-                  <GraphEdgeView
-                    key={e.index}
-                    index={e.index}
-                    from={drawing.compiled.graph.nodes[e.from].id}
-                    to={drawing.compiled.graph.nodes[e.to].id}
-                    points={drawing.layout.edges[e.index].points}
-                    detail={edgeDetail}
-                  />
-                ))}
+                {drawing.model.edges.map(([from, to], k) => {
+                  const edge = drawing.model.edgeIds[k];
+                  const graph = drawing.compiled.graph;
+                  return (
+                    <GraphEdgeView
+                      key={`${edge}:${from}:${to}`}
+                      index={edge}
+                      from={graph.nodes[drawing.model.nodes[from].index].id}
+                      to={graph.nodes[drawing.model.nodes[to].index].id}
+                      points={drawing.layout.edges[k].points}
+                      detail={edgeDetail}
+                    />
+                  );
+                })}
               </g>
               <g className="nodes">
-                {drawing.compiled.graph.nodes.map((n) => (
+                {drawing.model.nodes.map((draw, k) => (
                   <GraphNodeView
-                    key={n.id}
-                    node={n}
-                    draw={drawing.model.nodes[n.index]}
-                    x={drawing.layout.nodes[n.index].x}
-                    y={drawing.layout.nodes[n.index].y}
+                    key={draw.id}
+                    node={drawing.compiled.graph.nodes[draw.index]}
+                    draw={draw}
+                    x={drawing.layout.nodes[k].x}
+                    y={drawing.layout.nodes[k].y}
                     detail={detail}
                     focusable={!big}
                   />
@@ -96,6 +105,16 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         </div>
       )}
       <div className="graph-tools">
+        {groups.length > 0 && (
+          <button
+            type="button"
+            aria-pressed={shownGroups.length > 0}
+            onClick={() => setCollapsed(shownGroups.length > 0 ? [] : groups.map((g) => g.id))}
+            data-testid="collapse-toggle"
+          >
+            {shownGroups.length > 0 ? t('graph.expandAll') : t('graph.collapseAll')}
+          </button>
+        )}
         <button type="button" onClick={() => panZoom.current?.zoomBy(1.25)} aria-label={t('graph.zoomIn')} title={t('graph.zoomIn')}>
           +
         </button>

@@ -4,7 +4,9 @@ import { useDeferredValue, useState } from 'react';
 import { OPS, setInputValues, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
-import { formatNumber } from '../formulas/number';
+import { formatNumber, texNumber } from '../formulas/number';
+import { nodeTex as nodeTexName } from '../formulas/nodeTex';
+import { findGroups } from '../graph/groups';
 import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
@@ -111,6 +113,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
         {t('panel.step')}
       </h2>
       {body}
+      {s.kind === 'backward' && <SoftmaxRule compiled={compiled} node={s.node} />}
       <NonFiniteNote compiled={compiled} step={step} />
       <PracticeCard />
       <SelectedNode />
@@ -191,5 +194,36 @@ function InputValueEditor({ index }: { index: number }) {
       </label>{' '}
       <button type="submit">{t('panel.set')}</button>
     </form>
+  );
+}
+
+/**
+ * When a softmax + cross-entropy block is drawn as one node, its backward rule
+ * is the short one: every score z_k receives p_k − y_k.
+ */
+function SoftmaxRule({ compiled, node }: { compiled: Compiled; node: number }) {
+  const collapsed = useVisualizer((s) => s.collapsed);
+  const t = useT();
+  const group = findGroups(compiled.graph).find((g) => g.kind === 'softmax' && collapsed.includes(g.id) && g.members.includes(node));
+  if (!group) return null;
+  const { graph } = compiled;
+  const inside = new Set(group.members);
+  const scores = graph.edges.filter((e) => inside.has(e.to) && !inside.has(e.from)).map((e) => e.from);
+  const lossLog = graph.nodes.find((n) => n.op === 'log' && inside.has(n.index));
+  const truth = lossLog ? graph.nodes[lossLog.inputs[0]].label : null;
+  const lines = scores.map((z, k) => {
+    const p = graph.nodes.find((n) => inside.has(n.index) && n.op === 'div' && graph.nodes[n.inputs[0]].inputs[0] === z);
+    const y = p && p.label === truth ? 1 : 0;
+    const pv = p?.value ?? NaN;
+    return `\\frac{\\partial L}{\\partial ${nodeTexName(graph, z)}} = p_{${k + 1}} - y_{${k + 1}} = ${texNumber(pv)} - ${y} = ${texNumber(pv - y)}`;
+  });
+  return (
+    <div className="rule" data-testid="softmax-rule">
+      <h3>{t('group.softmax')}</h3>
+      <p>{t('group.softmaxRule')}</p>
+      {lines.map((tex) => (
+        <Formula key={tex} tex={tex} display />
+      ))}
+    </div>
   );
 }

@@ -3,7 +3,8 @@
 // layout library is not part of the first download.
 import { useEffect, useMemo, useState } from 'react';
 import type { Compiled } from '../engine';
-import { toDrawModel, type DrawModel } from '../graph/drawModel';
+import { collapsedModel, type DrawModel } from '../graph/drawModel';
+import type { Group } from '../graph/groups';
 import type { Layout } from '../graph/layout';
 import { layoutInWorker } from '../graph/layoutClient';
 import { MAX_DRAW_NODES } from './config';
@@ -14,9 +15,9 @@ export interface Drawing {
   layout: Layout;
 }
 
-export function useLayout(compiled: Compiled | null): { drawing: Drawing | null; pending: boolean } {
+export function useLayout(compiled: Compiled | null, groups: readonly Group[] = []): { drawing: Drawing | null; pending: boolean } {
   const drawable = compiled && compiled.graph.nodes.length <= MAX_DRAW_NODES ? compiled : null;
-  const model = useMemo(() => (drawable ? toDrawModel(drawable.graph) : null), [drawable]);
+  const model = useMemo(() => (drawable ? collapsedModel(drawable.graph, groups) : null), [drawable, groups]);
   const [drawing, setDrawing] = useState<Drawing | null>(null);
   useEffect(() => {
     if (!drawable || !model) return;
@@ -30,5 +31,5 @@ export function useLayout(compiled: Compiled | null): { drawing: Drawing | null;
   }, [drawable, model]);
   if (!drawable) return { drawing: null, pending: false };
   // While a new layout runs, keep showing the previous drawing.
-  return { drawing, pending: drawing?.compiled !== drawable };
+  return { drawing, pending: drawing?.compiled !== drawable || drawing?.model !== model };
 }
