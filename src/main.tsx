@@ -61,7 +61,7 @@ if (container) {
     <StrictMode>
       <ErrorBoundary
         getText={() => store.getState().text}
-        labels={{ title: t(locale, 'crash.title'), body: t(locale, 'crash.body'), reload: t(locale, 'crash.reload') }}
+        labels={{ title: t(locale, 'crash.title'), body: t(locale, 'crash.body'), reload: t(locale, 'crash.reload'), program: t(locale, 'editor.label') }}
       >
         <VisualizerProvider init={init} store={store}>
           <App notices={notices} replaced={replaced} pageUrl={`${window.location.origin}${window.location.pathname}`} />

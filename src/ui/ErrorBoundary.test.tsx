@@ -13,7 +13,7 @@ describe('ErrorBoundary', () => {
   it('keeps the program text on screen and offers a reload after a render error', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     render(
-      <ErrorBoundary getText={() => 'x = 1\nf = x * x'} labels={{ title: 'Something broke', body: 'Your program is saved.', reload: 'Reload' }}>
+      <ErrorBoundary getText={() => 'x = 1\nf = x * x'} labels={{ title: 'Something broke', body: 'Your program is saved.', reload: 'Reload', program: 'program' }}>
         <Boom />
       </ErrorBoundary>,
     );
@@ -25,7 +25,7 @@ describe('ErrorBoundary', () => {
 
   it('renders its children when nothing goes wrong', () => {
     render(
-      <ErrorBoundary getText={() => ''} labels={{ title: 't', body: 'b', reload: 'r' }}>
+      <ErrorBoundary getText={() => ''} labels={{ title: 't', body: 'b', reload: 'r', program: 'p' }}>
         <p>fine</p>
       </ErrorBoundary>,
     );

@@ -6,7 +6,7 @@ interface Props {
   /** The program text to show after a crash. */
   getText: () => string;
   /** Localised labels. */
-  labels: { title: string; body: string; reload: string };
+  labels: { title: string; body: string; reload: string; program: string };
   children: ReactNode;
 }
 
@@ -33,7 +33,7 @@ export class ErrorBoundary extends Component<Props, State> {
         <h1>{labels.title}</h1>
         <p>{labels.body}</p>
         <pre className="crash-detail">{String(this.state.error.message).slice(0, 500)}</pre>
-        <textarea readOnly value={getText()} rows={10} aria-label="program" />
+        <textarea readOnly value={getText()} rows={10} aria-label={labels.program} />
         <button type="button" onClick={() => window.location.reload()}>
           {labels.reload}
         </button>

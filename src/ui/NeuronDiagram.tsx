@@ -7,6 +7,7 @@ import { formatNumber } from '../formulas/number';
 import { forwardTex } from '../formulas/stepTex';
 import { Formula } from './Formula';
 import type { Neuron } from './NeuronPanel';
+import { useT } from './useT';
 
 const COL = 112;
 const ROW = 70;
@@ -14,6 +15,7 @@ const R = 31;
 
 export function NeuronDiagram({ compiled, layers, step }: { compiled: Compiled; layers: Neuron[][]; step: number }) {
   const [open, setOpen] = useState<number | null>(null);
+  const t = useT();
   const { graph, trace } = compiled;
   const inputs = graph.nodes.filter((n) => /^x\d+(r1)?$/.test(n.label ?? ''));
   const columns = [inputs.map((n) => ({ id: n.index, label: n.label ?? '' })), ...layers.map((l) => l.map((n) => ({ id: n.z, label: `${n.layer}.${n.unit}` })))];
@@ -26,7 +28,7 @@ export function NeuronDiagram({ compiled, layers, step }: { compiled: Compiled; 
   const opened = open === null ? undefined : neuronOf.get(open);
   return (
     <div className="neuron-diagram">
-      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label="neurons" data-testid="neuron-diagram">
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="group" aria-label={t('tabs.neurons')} data-testid="neuron-diagram">
         {columns.slice(1).map((col, c) =>
           col.flatMap((to) =>
             columns[c].map((from) => {
