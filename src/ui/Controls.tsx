@@ -1,3 +1,4 @@
+import { phaseOf } from '../engine';
 import { useVisualizer } from '../store/context';
 import { SPEEDS_MS } from './config';
 import { Icon } from './icons';
@@ -10,6 +11,7 @@ export function Controls() {
   const s = useVisualizer((state) => state);
   const t = useT();
   const end = s.compiled?.trace.end ?? 0;
+  const phase = !s.compiled ? 'start' : s.step >= end && end > 0 ? 'end' : phaseOf(s.compiled.trace, s.step);
   const speedIndex = Math.max(0, SPEEDS_MS.findIndex((ms) => ms <= s.intervalMs));
   return (
     <div className="controls" role="group" aria-label={t('controls.label')}>
@@ -39,6 +41,9 @@ export function Controls() {
       </div>
       <span className="step-counter" data-testid="step-counter">
         {t('controls.step', { step: s.step, end })}
+      </span>
+      <span className="phase-label" data-phase={phase}>
+        {t(`phase.${phase}`)}
       </span>
       <PracticeScore />
       <Timeline />
