@@ -1,15 +1,14 @@
-import { useDeferredValue, useState } from 'react';
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
-import { OPS, setInputValues, type Compiled } from '../engine';
+import { useDeferredValue } from 'react';
+import { OPS, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
-import { formatNumber, texNumber } from '../formulas/number';
-import { nodeTex as nodeTexName } from '../formulas/nodeTex';
-import { findGroups } from '../graph/groups';
 import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
+import { SelectedNode } from './SelectedNode';
+import { NonFiniteNote, SoftmaxRule } from './StepNotes';
 import { useT } from './useT';
 
 /** The op's rule in general form (a, b inputs, o output), for reference. */
@@ -121,109 +120,10 @@ export function StepPanel({ large = false }: { large?: boolean }) {
   );
 }
 
-/** The node the student clicked: how its gradient is made up at this step. */
-function SelectedNode() {
-  const compiled = useVisualizer((s) => s.compiled);
-  const step = useVisualizer((s) => s.step);
-  const selected = useVisualizer((s) => s.selected);
-  const t = useT();
-  if (!compiled || selected === null || selected >= compiled.graph.nodes.length) return null;
-  const tex = accumulationTex(compiled.graph, compiled.trace, selected, step);
-  const node = compiled.graph.nodes[selected];
-  return (
-    <div className="selected-node" data-testid="selected-node">
-      <h3>{t('panel.selected', { node: nodeName(compiled.graph, selected) })}</h3>
-      {tex ? <Formula tex={tex} display /> : <p className="muted">{t('node.noGrad')}</p>}
-      {node.op === 'input' && node.label && <InputValueEditor key={`${node.id}:${node.value}`} index={selected} />}
-    </div>
-  );
-}
-
 /** The visited node's own gradient, summed from all its consumers (final by now). */
 function VisitedSum({ node, step }: { node: number; step: number }) {
   const compiled = useVisualizer((s) => s.compiled);
   if (!compiled) return null;
   const tex = accumulationTex(compiled.graph, compiled.trace, node, step);
   return tex ? <Formula tex={tex} display /> : null;
-}
-
-/** ∞ and NaN are computed, not errors: say what they mean where they appear. */
-function NonFiniteNote({ compiled, step }: { compiled: Compiled; step: number }) {
-  const t = useT();
-  const s = compiled.trace.steps[step];
-  if (s?.kind === 'forward' && !Number.isFinite(s.value)) {
-    return (
-      <p className="non-finite-note" data-testid="non-finite">
-        {t('nonFinite.value', { value: formatNumber(s.value) })}
-      </p>
-    );
-  }
-  if (s?.kind === 'backward') {
-    const bad = [s.grad, ...s.contributions.map((c) => c.amount)].find((x) => !Number.isFinite(x));
-    if (bad !== undefined) {
-      return (
-        <p className="non-finite-note" data-testid="non-finite">
-          {t('nonFinite.grad', { grad: formatNumber(bad) })}
-        </p>
-      );
-    }
-  }
-  return null;
-}
-
-/** Change an input's value (a weight, say) by typing it; the program text is updated. */
-function InputValueEditor({ index }: { index: number }) {
-  const compiled = useVisualizer((s) => s.compiled);
-  const text = useVisualizer((s) => s.text);
-  const setText = useVisualizer((s) => s.setText);
-  const t = useT();
-  const [draft, setDraft] = useState(() => String(compiled?.graph.nodes[index].value ?? ''));
-  if (!compiled) return null;
-  const value = Number(draft);
-  return (
-    <form
-      className="input-editor"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (draft.trim() !== '' && Number.isFinite(value)) setText(setInputValues(text, compiled.graph, new Map([[index, value]])));
-      }}
-    >
-      <label>
-        {t('panel.setValue')}{' '}
-        <input value={draft} onChange={(e) => setDraft(e.target.value)} inputMode="decimal" size={8} data-testid="input-value" />
-      </label>{' '}
-      <button type="submit">{t('panel.set')}</button>
-    </form>
-  );
-}
-
-/**
- * When a softmax + cross-entropy block is drawn as one node, its backward rule
- * is the short one: every score z_k receives p_k − y_k.
- */
-function SoftmaxRule({ compiled, node }: { compiled: Compiled; node: number }) {
-  const collapsed = useVisualizer((s) => s.collapsed);
-  const t = useT();
-  const group = findGroups(compiled.graph).find((g) => g.kind === 'softmax' && collapsed.includes(g.id) && g.members.includes(node));
-  if (!group) return null;
-  const { graph } = compiled;
-  const inside = new Set(group.members);
-  const scores = graph.edges.filter((e) => inside.has(e.to) && !inside.has(e.from)).map((e) => e.from);
-  const lossLog = graph.nodes.find((n) => n.op === 'log' && inside.has(n.index));
-  const truth = lossLog ? graph.nodes[lossLog.inputs[0]].label : null;
-  const lines = scores.map((z, k) => {
-    const p = graph.nodes.find((n) => inside.has(n.index) && n.op === 'div' && graph.nodes[n.inputs[0]].inputs[0] === z);
-    const y = p && p.label === truth ? 1 : 0;
-    const pv = p?.value ?? NaN;
-    return `\\frac{\\partial L}{\\partial ${nodeTexName(graph, z)}} = p_{${k + 1}} - y_{${k + 1}} = ${texNumber(pv)} - ${y} = ${texNumber(pv - y)}`;
-  });
-  return (
-    <div className="rule" data-testid="softmax-rule">
-      <h3>{t('group.softmax')}</h3>
-      <p>{t('group.softmaxRule')}</p>
-      {lines.map((tex) => (
-        <Formula key={tex} tex={tex} display />
-      ))}
-    </div>
-  );
 }
