@@ -1,7 +1,7 @@
 // Left-to-right layered layout with d3-dag's Sugiyama method (simplex
 // layering, two-layer crossing reduction, greedy coordinates), computed
 // top-down and then transposed.
-import { coordGreedy, decrossTwoLayer, graph as dagGraph, layeringSimplex, sugiyama, type MutGraphNode } from 'd3-dag';
+import { coordCenter, coordGreedy, decrossTwoLayer, graph as dagGraph, layeringSimplex, sugiyama, type MutGraphNode } from 'd3-dag';
 import type { DrawModel } from './drawModel';
 import { LAYER_GAP, MARGIN, NODE_GAP, PARALLEL_EDGE_OFFSET } from './sizes';
 
@@ -27,6 +27,9 @@ export function clipToBox(center: Point, w: number, h: number, toward: Point): P
   return [center[0] + dx * s, center[1] + dy * s];
 }
 
+/** Above this many nodes the faster settings are used. */
+const BIG = 1000;
+
 export function layoutGraph(model: DrawModel): Layout {
   const n = model.nodes.length;
   if (n === 0) return { nodes: [], edges: [], width: 0, height: 0 };
@@ -48,8 +51,9 @@ export function layoutGraph(model: DrawModel): Layout {
   // Transposed: d3-dag's x (within a layer) is our y, its y (layers) is our x.
   const layout = sugiyama()
     .layering(layeringSimplex())
-    .decross(decrossTwoLayer().passes(2))
-    .coord(coordGreedy())
+    // Big graphs trade a little straightness for speed: one pass, centred coordinates.
+    .decross(decrossTwoLayer().passes(n > BIG ? 1 : 2))
+    .coord(n > BIG ? coordCenter() : coordGreedy())
     // One slot size for every node (the largest): a per-node size accessor makes d3-dag about 4× slower.
     .nodeSize([slot.height, slot.width] as const)
     .gap([NODE_GAP, LAYER_GAP]);
