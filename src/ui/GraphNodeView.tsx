@@ -5,7 +5,7 @@ import type { GraphNode } from '../engine';
 import { displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { useVisualizer } from '../store/context';
+import { useVisualizer, useVisualizerStore } from '../store/context';
 import { nodeVisualKey, parseNodeVisual } from './nodeVisual';
 import { useT } from './useT';
 
@@ -41,9 +41,8 @@ interface Props {
 
 export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const key = useVisualizer((s) => nodeVisualKey(s.compiled, node.index, s.step));
-  const select = useVisualizer((s) => s.select);
-  const setCollapsed = useVisualizer((s) => s.setCollapsed);
-  const collapsed = useVisualizer((s) => s.collapsed);
+  // Actions are read when used, not subscribed to: a step should wake only the nodes it changes.
+  const store = useVisualizerStore();
   const group = draw.group;
   const t = useT();
   const v = parseNodeVisual(key);
@@ -77,13 +76,14 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       data-group={group ? group.kind : undefined}
       onClick={() => {
         // A group node opens up into its operations; any other node is selected.
-        if (group) setCollapsed(collapsed.filter((id) => id !== group.id));
-        select(node.index);
+        const state = store.getState();
+        if (group) state.setCollapsed(state.collapsed.filter((id) => id !== group.id));
+        state.select(node.index);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
-          select(node.index);
+          store.getState().select(node.index);
         }
       }}
     >
