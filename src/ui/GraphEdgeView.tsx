@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import { formatNumber } from '../formulas/number';
 import { edgePath } from '../graph/edgePath';
-import { useVisualizer } from '../store/context';
-import { edgeVisualKey } from './nodeVisual';
+import { useStepKey } from './stepChannel';
 
 interface Props {
   index: number;
@@ -14,7 +13,7 @@ interface Props {
 
 /** An edge; once the backward pass has sent a gradient along it, it shows that contribution. */
 export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail }: Props) {
-  const key = useVisualizer((s) => edgeVisualKey(s.compiled, index, s.step));
+  const key = useStepKey(`e${index}`);
   const [role, amountText] = key.split('|');
   const amount = amountText ? Number(amountText) : undefined;
   const mid = points[Math.floor(points.length / 2)] ?? [0, 0];

@@ -5,8 +5,9 @@ import type { GraphNode } from '../engine';
 import { displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { useVisualizer, useVisualizerStore } from '../store/context';
-import { nodeVisualKey, parseNodeVisual } from './nodeVisual';
+import { useVisualizerStore } from '../store/context';
+import { parseNodeVisual } from './nodeVisual';
+import { useStepKey } from './stepChannel';
 import { useT } from './useT';
 
 function NameText({ name }: { name: string }) {
@@ -40,7 +41,7 @@ interface Props {
 }
 
 export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail, focusable }: Props) {
-  const key = useVisualizer((s) => nodeVisualKey(s.compiled, node.index, s.step));
+  const key = useStepKey(`n${node.index}`);
   // Actions are read when used, not subscribed to: a step should wake only the nodes it changes.
   const store = useVisualizerStore();
   const group = draw.group;

@@ -2,7 +2,8 @@
 // zooms, and the graph is fitted to the window whenever a new graph arrives.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { findGroups } from '../graph/groups';
-import { useVisualizer } from '../store/context';
+import { useVisualizer, useVisualizerStore } from '../store/context';
+import { createStepChannel, StepChannelContext } from './stepChannel';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
@@ -17,6 +18,12 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const setCollapsed = useVisualizer((s) => s.setCollapsed);
   const shownGroups = useMemo(() => groups.filter((g) => collapsed.includes(g.id)), [groups, collapsed]);
   const { drawing, pending } = useLayout(compiled, shownGroups);
+  const store = useVisualizerStore();
+  const channel = useMemo(
+    () => (drawing ? createStepChannel(store, drawing.model.nodes.map((n) => n.index), drawing.model.edgeIds) : null),
+    [drawing, store],
+  );
+  useEffect(() => channel?.connect(), [channel]);
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const panZoom = useRef<PanZoom | null>(null);
@@ -63,7 +70,8 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
           </marker>
         </defs>
         <g ref={layerRef}>
-          {drawing && (
+          {drawing && channel && (
+            <StepChannelContext.Provider value={channel}>
             <g className="graph-content">
               <g className="edges">
                 {drawing.model.edges.map(([from, to], k) => {
@@ -95,6 +103,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
                 ))}
               </g>
             </g>
+            </StepChannelContext.Provider>
           )}
         </g>
       </svg>
