@@ -5,10 +5,15 @@ import 'katex/dist/katex.min.css';
 import { memo, useMemo } from 'react';
 import { useKatex, type Katex } from './katexLoader';
 
+/**
+ * A display formula is typeset as \displaystyle inside inline math, so that a
+ * long chain-rule line can break after `=` or `+` in a narrow panel instead of
+ * running off its edge (KaTeX never breaks display math).
+ */
 export function renderTex(katex: Katex, tex: string, display: boolean): string | null {
   try {
-    return katex.renderToString(tex, {
-      displayMode: display,
+    return katex.renderToString(display ? `\\displaystyle ${tex}` : tex, {
+      displayMode: false,
       throwOnError: true,
       trust: false,
       maxSize: 20,
