@@ -77,12 +77,3 @@ describe('clipToBox', () => {
     expect(clipToBox([0, 0], 100, 60, [100, 100])).toEqual([30, 30]);
   });
 });
-
-describe('countCrossings', () => {
-  it('counts one crossing of two diagonals and none for parallel edges', () => {
-    const crossing = { nodes: [], width: 10, height: 10, edges: [{ points: [[0, 0], [10, 10]] as const }, { points: [[0, 10], [10, 0]] as const }] };
-    expect(countCrossings(crossing)).toBe(1);
-    const parallel = { nodes: [], width: 10, height: 10, edges: [{ points: [[0, 0], [10, 0]] as const }, { points: [[0, 5], [10, 5]] as const }] };
-    expect(countCrossings(parallel)).toBe(0);
-  });
-});

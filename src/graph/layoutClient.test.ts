@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { compile } from '../engine';
+import { toDrawModel } from './drawModel';
+import { layoutGraph } from './layout';
+
+const model = toDrawModel(compile('x = 3\nf = x * x').graph);
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  delete (globalThis as { chainstepLayout?: unknown }).chainstepLayout;
+});
+
+describe('layoutInWorker', () => {
+  it('without workers, uses the layout script (here already loaded)', async () => {
+    // Outside a worker, layoutWorker.ts puts layoutGraph on globalThis instead of listening.
+    await import('./layoutWorker');
+    const { layoutInWorker } = await import('./layoutClient');
+    expect(await layoutInWorker(model)).toEqual(layoutGraph(model));
+  });
+
+  it('posts the model to a worker and resolves with its answer, matched by id', async () => {
+    const posted: unknown[] = [];
+    class FakeWorker {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: unknown = null;
+      postMessage(data: { id: number; model: typeof model }): void {
+        posted.push(data);
+        queueMicrotask(() => this.onmessage?.({ data: { id: data.id, layout: layoutGraph(data.model) } }));
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    const { layoutInWorker } = await import('./layoutClient');
+    const [a, b] = await Promise.all([layoutInWorker(model), layoutInWorker(model)]);
+    expect(posted).toHaveLength(2);
+    expect(a).toEqual(layoutGraph(model));
+    expect(b).toEqual(a);
+  });
+});
