@@ -3,6 +3,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 async function exported(page: Page, button: string): Promise<{ name: string; data: Buffer }> {
+  // The layout arrives from a worker: export once the graph is drawn.
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
   await page.locator('.export-menu summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button, exact: true }).click()]);
   const path = await download.path();

@@ -5,7 +5,9 @@ import { displayTex } from '../engine/names';
 import { texFactor, texNumber } from './number';
 
 /** Longest TeX written out for an anonymous sub-expression before it is called v_k. */
-const MAX_INLINE = 96;
+export const MAX_INLINE = 96;
+/** Deepest anonymous nesting written out; deeper sub-expressions are called v_k. */
+export const MAX_DEPTH = 3;
 
 const PRECEDENCE: Partial<Record<OpName, number>> = { add: 1, sub: 1, mul: 2, div: 3, neg: 2, pow: 4 };
 const precedence = (op: OpName): number => PRECEDENCE[op] ?? 5;
@@ -64,16 +66,30 @@ function needsBrackets(parent: OpName, slot: number, child: OpName): boolean {
   return c < p;
 }
 
+/** `v_{k}`: the name given to an anonymous node too long or deep to write out. */
+const isPlaceholder = (tex: string): boolean => /^v_\{\d+\}$/.test(tex);
+
+/** Whether a negative number in operand `slot` of `parent` needs brackets: `x \cdot (-3)`, not `x + -3`. */
+function bracketsNegative(parent: OpName, slot: number): boolean {
+  if (parent === 'div' || precedence(parent) === 5) return false; // \frac and f(·) group already
+  if (parent === 'pow') return slot === 0; // an exponent is raised: {3}^{-2}
+  return !((parent === 'add' || parent === 'sub') && slot === 0);
+}
+
+/** The TeX `tex` of input node `input`, bracketed as operand `slot` of `parent` requires. */
+function operand(graph: Graph, parent: OpName, slot: number, input: number, tex: string): string {
+  const child = graph.nodes[input];
+  if (child.label !== null || isPlaceholder(tex)) return tex;
+  if (child.op === 'const') return child.value < 0 && bracketsNegative(parent, slot) ? texFactor(child.value) : tex;
+  return needsBrackets(parent, slot, child.op) ? `(${tex})` : tex;
+}
+
 function expressionTex(graph: Graph, index: number, depth: number): string {
   const node = graph.nodes[index];
   if (node.label !== null) return displayTex(node.label);
   if (node.op === 'const') return texNumber(node.value);
-  if (depth > 3) return `v_{${index}}`;
-  const [a, b] = node.inputs.map((input, slot) => {
-    const child = graph.nodes[input];
-    const tex = expressionTex(graph, input, depth + 1);
-    return child.label === null && child.op !== 'const' && needsBrackets(node.op, slot, child.op) ? `(${tex})` : tex;
-  });
+  if (depth > MAX_DEPTH) return `v_{${index}}`;
+  const [a, b] = node.inputs.map((input, slot) => operand(graph, node.op, slot, input, expressionTex(graph, input, depth + 1)));
   return applyOpTex(node.op, a ?? '', b ?? paramTex(graph, index));
 }
 
@@ -87,17 +103,14 @@ export function nodeTex(graph: Graph, index: number): string {
 export function nodeTexAtom(graph: Graph, index: number): string {
   const node = graph.nodes[index];
   const tex = nodeTex(graph, index);
-  return node.label === null && node.op !== 'const' && !tex.startsWith('v_') ? `(${tex})` : tex;
+  if (node.op === 'const') return texFactor(node.value);
+  return node.label === null && !isPlaceholder(tex) ? `(${tex})` : tex;
 }
 
 /** The definition of a node in terms of its inputs' names: `x + y`. */
 export function opTex(graph: Graph, index: number): string {
   const node = graph.nodes[index];
-  const [a, b] = node.inputs.map((input, slot) => {
-    const child = graph.nodes[input];
-    const tex = nodeTex(graph, input);
-    return child.label === null && child.op !== 'const' && needsBrackets(node.op, slot, child.op) ? `(${tex})` : tex;
-  });
+  const [a, b] = node.inputs.map((input, slot) => operand(graph, node.op, slot, input, nodeTex(graph, input)));
   return applyOpTex(node.op, a ?? '', b ?? paramTex(graph, index));
 }
 
@@ -110,12 +123,9 @@ function paramTex(graph: Graph, index: number): string {
 /** The same with the input values substituted: `-2 + 5`, `3 \cdot (-4)`. */
 export function opTexWithNumbers(graph: Graph, index: number): string {
   const node = graph.nodes[index];
-  const simple = precedence(node.op) === 5 || node.op === 'div';
   const [a, b] = node.inputs.map((input, slot) => {
     const value = graph.nodes[input].value;
-    if (simple) return texNumber(value);
-    if (slot === 0 && (node.op === 'add' || node.op === 'sub')) return texNumber(value);
-    return texFactor(value);
+    return bracketsNegative(node.op, slot) ? texFactor(value) : texNumber(value);
   });
   return applyOpTex(node.op, a ?? '', b ?? paramTex(graph, index));
 }

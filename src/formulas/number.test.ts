@@ -50,3 +50,25 @@ describe('texNumber and texFactor', () => {
     expect(texFactor(2e-7)).toBe('(2 \\times 10^{-7})');
   });
 });
+
+describe('formatNumber edge cases', () => {
+  it('switches to powers of ten where rounding reaches a million', () => {
+    expect(formatNumber(999999.5)).toBe('1×10⁶');
+    expect(formatNumber(123456.7)).toBe('123500');
+    expect(formatNumber(-0.00001234)).toBe('−1.234×10⁻⁵');
+    expect(formatNumber(1e21)).toBe('1×10²¹');
+    expect(formatNumber(Number.MIN_VALUE)).toBe('4.941×10⁻³²⁴');
+    expect(texNumber(-0.00001234)).toBe('-1.234 \\times 10^{-5}');
+    expect(texNumber(-0)).toBe('0');
+    expect(texFactor(-Infinity)).toBe('(-\\infty)');
+  });
+
+  it('uses the minus sign U+2212 and never a hyphen', () => {
+    fc.assert(
+      fc.property(fc.double(), (x) => {
+        expect(formatNumber(x)).not.toContain('-');
+        expect(formatNumber(x).startsWith('\u2212')).toBe(x < 0);
+      }),
+    );
+  });
+});

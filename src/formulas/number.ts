@@ -9,8 +9,9 @@ function parts(x: number): { mantissa: string; exponent: number | null } {
   const abs = Math.abs(x);
   if (Number.isInteger(x) && abs < 1e6) return { mantissa: String(abs), exponent: null };
   if (abs >= 1e-4 && abs < 1e6) {
-    const text = Number(abs.toPrecision(4)).toString();
-    return { mantissa: text, exponent: null };
+    const rounded = Number(abs.toPrecision(4));
+    // 999999.5 rounds up to 1000000: that is written as 1×10⁶, like every |x| ≥ 1e6.
+    if (rounded < 1e6) return { mantissa: rounded.toString(), exponent: null };
   }
   const [m, e] = abs.toExponential(3).split('e');
   return { mantissa: String(Number(m)), exponent: Number(e) };

@@ -36,7 +36,8 @@ describe('backward steps', () => {
   });
 
   it('at the output the chain is just the local derivative', () => {
-    expect(chainRuleTex(CIRCUIT.graph, CIRCUIT.trace, 4, 0)).toBe('\\frac{\\partial f}{\\partial q} = \\frac{\\partial f}{\\partial q} = -4');
+    expect(chainRuleTex(CIRCUIT.graph, CIRCUIT.trace, 4, 0)).toBe('\\frac{\\partial f}{\\partial q} = z = -4');
+    expect(chainRuleTex(CIRCUIT.graph, CIRCUIT.trace, 4, 1)).toBe('\\frac{\\partial f}{\\partial z} = q = 3');
   });
 
   it('the local rule of multiply names the other input, then its value', () => {
@@ -50,7 +51,7 @@ describe('backward steps', () => {
     expect(chainRuleTex(BRANCHED.graph, BRANCHED.trace, 6, 0)).toContain('\\frac{\\partial f}{\\partial x} \\mathrel{+}=');
   });
 
-  it('the sum at x shows what has arrived and what is still to come', () => {
+  it('the sum at x shows what has arrived, labelled by where it came from', () => {
     const x = at(BRANCHED, 'x');
     expect(accumulationTex(BRANCHED.graph, BRANCHED.trace, x, 5)).toBeNull();
     expect(accumulationTex(BRANCHED.graph, BRANCHED.trace, x, 6)).toBe(
@@ -94,6 +95,42 @@ describe('all TeX is valid KaTeX', () => {
     for (const n of c.graph.nodes) {
       const tex = accumulationTex(c.graph, c.trace, n.index, c.trace.end);
       if (tex) valid(tex);
+    }
+  });
+});
+
+describe('defaults and repeated inputs', () => {
+  it('localRuleTex computes the local derivative when it is not given', () => {
+    const f = at(CIRCUIT, 'f');
+    expect(localRuleTex(CIRCUIT.graph, f, 0)).toBe('\\frac{\\partial f}{\\partial q} = z = -4');
+    expect(localRuleTex(CIRCUIT.graph, f, 1)).toBe('\\frac{\\partial f}{\\partial z} = q = 3');
+  });
+
+  it('x * x: both contributions arrive at one step, both are shown', () => {
+    const c = compile('x = 3\nf = x * x');
+    expect(chainRuleTex(c.graph, c.trace, 3, 0)).toBe('\\frac{\\partial f}{\\partial x} \\mathrel{+}= x = 3');
+    expect(accumulationTex(c.graph, c.trace, 0, 3)).toBe('\\frac{\\partial f}{\\partial x} = \\underbrace{3}_{f} + \\underbrace{3}_{f} = 6');
+    expect(accumulationTex(c.graph, c.trace, c.graph.output, c.trace.end)).toBeNull();
+  });
+
+  it('every step of a branched, layered program is valid KaTeX', () => {
+    for (const program of [
+      'x = 3\na = x * 2\nb = x + 1\nf = a * b',
+      'x1 = 1\nw1_11 = -0.5\nb1_1 = 0.1\nz1_1 = w1_11 * x1 + b1_1\nh = tanh(z1_1)\nL = (h - 1) ^ 2 + 0.01 * w1_11 ^ 2',
+    ]) {
+      const { graph, trace } = compile(program);
+      valid(seedTex(graph));
+      trace.steps.forEach((s, i) => {
+        if (s.kind === 'forward') valid(forwardTex(graph, s.node));
+        if (s.kind !== 'backward') return;
+        s.contributions.forEach((c, k) => {
+          valid(localRuleTex(graph, s.node, c.slot));
+          valid(chainRuleTex(graph, trace, i, k));
+          const sum = accumulationTex(graph, trace, c.to, i);
+          expect(sum).not.toBeNull();
+          valid(sum ?? '');
+        });
+      });
     }
   });
 });

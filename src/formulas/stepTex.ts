@@ -2,6 +2,7 @@
 // rule, the chain-rule line with numbers, and the running sum at a node that
 // receives several contributions.
 import type { Graph, Trace } from '../engine';
+import { localDerivatives } from '../engine/trace';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, nodeTexAtom, opTex, opTexWithNumbers } from './nodeTex';
 import { texFactor, texNumber } from './number';
@@ -24,13 +25,21 @@ export function seedTex(graph: Graph): string {
   return `${partialTex(graph, graph.output, graph.output)} = 1`;
 }
 
-/** `\frac{\partial f}{\partial q} = z = -4`: the local derivative, symbolic then numeric. */
-export function localRuleTex(graph: Graph, index: number, slot: number, local: number): string {
+/** `symbolic = numeric`, or just the number when the rule is that number already (`1`, `(-3)`). */
+function ruleWithValue(symbolic: string, value: number): string {
+  const numeric = texNumber(value);
+  return symbolic === numeric || symbolic === `(${numeric})` ? numeric : `${symbolic} = ${numeric}`;
+}
+
+/**
+ * `\frac{\partial f}{\partial q} = z = -4`: the local derivative of node `index`
+ * with respect to its input in `slot`, symbolic then numeric. `local` defaults
+ * to the value the engine computes.
+ */
+export function localRuleTex(graph: Graph, index: number, slot: number, local?: number): string {
   const input = graph.nodes[index].inputs[slot];
-  const symbolic = localDerivativeTex(graph, index, slot);
-  const numeric = texNumber(local);
-  const lhs = partialTex(graph, index, input);
-  return symbolic === numeric ? `${lhs} = ${numeric}` : `${lhs} = ${symbolic} = ${numeric}`;
+  const value = local ?? localDerivatives(graph, index)[slot];
+  return `${partialTex(graph, index, input)} = ${ruleWithValue(localDerivativeTex(graph, index, slot), value)}`;
 }
 
 /**
@@ -47,15 +56,23 @@ export function chainRuleTex(graph: Graph, trace: Trace, step: number, k: number
   const relation = c.arrivals > 1 ? '\\mathrel{+}=' : '=';
   const local = partialTex(graph, s.node, c.to);
   if (s.node === out) {
-    return `${lhs} ${relation} ${local} = ${texNumber(c.amount)}`;
+    // At the output ∂f/∂f = 1, so the chain is the local rule itself.
+    return `${lhs} ${relation} ${ruleWithValue(localDerivativeTex(graph, s.node, c.slot), c.amount)}`;
   }
   const chain = `${partialTex(graph, out, s.node)} \\cdot ${local}`;
   return `${lhs} ${relation} ${chain} = ${texFactor(c.upstream)} \\cdot ${texFactor(c.local)} = ${texNumber(c.amount)}`;
 }
 
+/** One contribution to a node's gradient: the backward step it arrived at, the consumer it came from, how much. */
+export interface Arrival {
+  readonly step: number;
+  readonly from: number;
+  readonly amount: number;
+}
+
 /** Every contribution `node` receives, in the order they arrive. */
-export function contributionsTo(graph: Graph, trace: Trace, node: number) {
-  const found: { step: number; from: number; amount: number }[] = [];
+export function contributionsTo(graph: Graph, trace: Trace, node: number): Arrival[] {
+  const found: Arrival[] = [];
   for (const edgeIndex of graph.outEdges[node]) {
     const consumer = graph.edges[edgeIndex].to;
     const step = trace.visitStep[consumer];
@@ -67,20 +84,23 @@ export function contributionsTo(graph: Graph, trace: Trace, node: number) {
 }
 
 /**
- * The gradient of `node` as a visible sum up to `step`:
- * `\frac{\partial f}{\partial x} = \underbrace{6}_{b} + \underbrace{?}_{a} = 6` while partial, and
- * `= \underbrace{6}_{b} + \underbrace{8}_{a} = 14` once final. Null before anything has arrived.
+ * The gradient of `node` as a visible sum of the contributions that have
+ * arrived by `step`, each labelled with the consumer it came from:
+ * `\frac{\partial f}{\partial x} = \underbrace{6}_{b} + \underbrace{8}_{a} = 14`.
+ * Null before anything has arrived (and for the output, whose 1 is the seed).
  */
 export function accumulationTex(graph: Graph, trace: Trace, node: number, step: number): string | null {
   const all = contributionsTo(graph, trace, node);
   const arrived = all.filter((c) => c.step <= step);
   if (arrived.length === 0) return null;
+  // Contributions still to come are shown as a grey ? under the consumer that will send them.
   const terms = all.map((c, i) =>
     c.step <= step
-      ? `\\underbrace{${i === 0 ? texNumber(c.amount) : texFactor(c.amount)}}_{${nodeTexAtom(graph, c.from)}}`
-      : `\\underbrace{\\color{gray}{?}}_{${nodeTexAtom(graph, c.from)}}`,
+      ? `\\underbrace{${i === 0 ? texNumber(c.amount) : texFactor(c.amount)}}_{${nodeTex(graph, c.from)}}`
+      : `\\underbrace{\\color{gray}{?}}_{${nodeTex(graph, c.from)}}`,
   );
-  const sum = arrived.reduce((acc, c) => acc + c.amount, 0);
-  const total = arrived.length === all.length ? trace.grads[node] : sum;
+  // The engine's running sum, added in the same order, so the total matches the node's gradient exactly.
+  const k = trace.gradSteps[node].lastIndexOf(arrived[arrived.length - 1].step);
+  const total = k >= 0 ? trace.gradValues[node][k] : arrived.reduce((acc, c) => acc + c.amount, 0);
   return `${partialTex(graph, graph.output, node)} = ${terms.join(' + ')} = ${texNumber(total)}`;
 }
