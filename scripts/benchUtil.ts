@@ -1,4 +1,5 @@
 // Shared helpers of the benchmarks: robust statistics and JSON-lines output.
+import { seededRandom } from '../src/engine/network';
 
 export interface Stats {
   median: number;
@@ -20,25 +21,13 @@ export function emit(obj: Record<string, unknown>): void {
 }
 
 
-/** A deterministic pseudo-random generator (mulberry32), so benchmark graphs are the same every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A layered program of about `nodes` nodes: a tenth are inputs, each other
  * statement combines two names from the last few layers (so values are reused
  * and gradients branch), and the last statement sums the final layer.
  */
 export function layeredProgram(nodes: number, seed = 1): string {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const inputs = Math.max(2, Math.round(nodes / 10));
   const width = Math.max(2, Math.round(Math.sqrt(nodes)));
   const lines: string[] = [];
