@@ -14,7 +14,12 @@ const GREEK_TEX: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 const ACCENTS = { hat: '\u0302', bar: '\u0304', tilde: '\u0303', dot: '\u0307' } as const;
-type Accent = keyof typeof ACCENTS;
+export type Accent = keyof typeof ACCENTS;
+
+/** The combining mark of an accent (ŷ is y + U+0302), or '' for none. */
+export function accentMark(accent: Accent | null): string {
+  return accent ? ACCENTS[accent] : '';
+}
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 
@@ -75,10 +80,13 @@ export function displayName(name: string): DisplayName {
   return { base, baseTex: tex, accent, sub, sup: null };
 }
 
-const SUPERSCRIPT: Readonly<Record<string, string>> = { '(': '⁽', ')': '⁾', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '(': '⁽', ')': '⁾', '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
+};
 
-function superscriptText(sup: string): string {
-  return Array.from(sup, (c) => SUPERSCRIPT[c] ?? c).join('');
+/** Digits, minus and parentheses as Unicode superscripts (`-12` → `⁻¹²`); other characters unchanged. */
+export function superscriptText(text: string): string {
+  return Array.from(text, (c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
 function subscriptText(sub: string): string {
@@ -88,7 +96,7 @@ function subscriptText(sub: string): string {
 /** Plain text for labels and screen readers: `w₁`, `θ`, `ŷ`, `x_in`. */
 export function displayText(name: string): string {
   const d = displayName(name);
-  return `${d.base}${d.accent ? ACCENTS[d.accent] : ''}${d.sup === null ? '' : superscriptText(d.sup)}${d.sub === null ? '' : subscriptText(d.sub)}`.normalize('NFC');
+  return `${d.base}${accentMark(d.accent)}${d.sup === null ? '' : superscriptText(d.sup)}${d.sub === null ? '' : subscriptText(d.sub)}`.normalize('NFC');
 }
 
 /** TeX: `w_{1}`, `\theta`, `\hat{y}`, `x_{\mathrm{in}}`. */

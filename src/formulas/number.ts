@@ -1,8 +1,8 @@
 // Numbers as students read them: at most 4 significant digits, a real minus
 // sign, ∞ and NaN spelled out, and -0 shown as 0.
+import { superscriptText } from '../engine/names';
 
 const MINUS = '\u2212';
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** Mantissa and exponent with 4 significant digits, trailing zeros trimmed. */
 function parts(x: number): { mantissa: string; exponent: number | null } {
@@ -26,7 +26,7 @@ export function formatNumber(x: number): string {
   const { mantissa, exponent } = parts(x);
   const sign = x < 0 ? MINUS : '';
   if (exponent === null) return `${sign}${mantissa}`;
-  const exp = String(exponent).replace('-', '⁻').replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+  const exp = superscriptText(String(exponent));
   return `${sign}${mantissa}×10${exp}`;
 }
 

@@ -1,5 +1,6 @@
 // A graph as things to draw: each node a value box or an op pill of known size.
 import type { Graph, GraphNode, OpName } from '../engine';
+import { superscriptText } from '../engine/names';
 import type { Group } from './groups';
 import { OP_NODE, VALUE_NODE } from './sizes';
 
@@ -54,15 +55,11 @@ export function opSymbol(op: OpName): string {
   return SYMBOLS[op];
 }
 
-const SUPERSCRIPTS: Readonly<Record<string, string>> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '-': '⁻',
-};
-
 /** The symbol of a node's op, with a folded exponent written in: `x²`, `x⁻¹`, `x^0.5`. */
 export function nodeSymbol(node: Pick<GraphNode, 'op' | 'param'>): string {
   if (node.op === 'pow' && node.param !== null) {
     const p = String(node.param);
-    return /^-?\d{1,2}$/.test(p) ? `x${Array.from(p, (c) => SUPERSCRIPTS[c]).join('')}` : `x^${p}`;
+    return /^-?\d{1,2}$/.test(p) ? `x${superscriptText(p)}` : `x^${p}`;
   }
   return SYMBOLS[node.op];
 }

@@ -2,7 +2,7 @@
 // It subscribes to its own look only, so a step re-renders the nodes it changes.
 import { memo } from 'react';
 import type { GraphNode } from '../engine';
-import { displayName, displayText } from '../engine/names';
+import { accentMark, displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
 import { useVisualizerStore } from '../store/context';
@@ -12,7 +12,7 @@ import { useT } from './useT';
 
 function NameText({ name }: { name: string }) {
   const d = displayName(name);
-  const accent = d.accent === 'hat' ? '\u0302' : d.accent === 'bar' ? '\u0304' : d.accent === 'tilde' ? '\u0303' : d.accent === 'dot' ? '\u0307' : '';
+  const accent = accentMark(d.accent);
   return (
     <>
       <tspan>{`${d.base}${accent}`.normalize('NFC')}</tspan>
