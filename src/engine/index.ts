@@ -21,7 +21,7 @@ export type { ErrorCode } from './errors';
 export type { Graph, GraphEdge, GraphNode } from './graph';
 export type { Contribution, NodeState, Phase, Step, Trace } from './trace.types';
 export { OPS, FUNCTIONS, ALL_OPS, type OpName, type OpSpec, type RuleKind } from './ops';
-export { nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
+export { edgeContribution, nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
 export { forwardValues, numericGradients, type GradientCheck, checkGradients } from './gradcheck';
 export { buildGraph } from './build';
 export { setInputValues } from './edit';

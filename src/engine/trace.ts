@@ -129,3 +129,11 @@ export function phaseOf(trace: Trace, step: number): Phase {
   if (step === trace.seed) return 'seed';
   return 'backward';
 }
+
+/** What edge `edgeIndex` carried back, and at which step (its consumer's visit); undefined if nothing yet exists. */
+export function edgeContribution(graph: Graph, trace: Trace, edgeIndex: number): { step: number; contribution: Contribution } | undefined {
+  const step = trace.visitStep[graph.edges[edgeIndex].to];
+  const s = trace.steps[step];
+  const contribution = s?.kind === 'backward' ? s.contributions.find((c) => c.edge === edgeIndex) : undefined;
+  return contribution ? { step, contribution } : undefined;
+}

@@ -2,7 +2,7 @@
 // rule, the chain-rule line with numbers, and the running sum at a node that
 // receives several contributions.
 import type { Graph, Trace } from '../engine';
-import { localDerivatives } from '../engine/trace';
+import { edgeContribution, localDerivatives } from '../engine/trace';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, nodeTexAtom, opTex, opTexWithNumbers } from './nodeTex';
 import { texFactor, texNumber } from './number';
@@ -74,11 +74,8 @@ export interface Arrival {
 export function contributionsTo(graph: Graph, trace: Trace, node: number): Arrival[] {
   const found: Arrival[] = [];
   for (const edgeIndex of graph.outEdges[node]) {
-    const consumer = graph.edges[edgeIndex].to;
-    const step = trace.visitStep[consumer];
-    const s = trace.steps[step];
-    const c = s?.kind === 'backward' ? s.contributions.find((x) => x.edge === edgeIndex) : undefined;
-    if (c) found.push({ step, from: consumer, amount: c.amount });
+    const carried = edgeContribution(graph, trace, edgeIndex);
+    if (carried) found.push({ step: carried.step, from: graph.edges[edgeIndex].to, amount: carried.contribution.amount });
   }
   return found.sort((a, b) => a.step - b.step);
 }

@@ -1,6 +1,6 @@
 // What one node or edge looks like at the current step, as a primitive string
 // so that a store subscription re-renders only the nodes whose look changed.
-import { nodeStateAt, type Compiled } from '../engine';
+import { edgeContribution, nodeStateAt, type Compiled } from '../engine';
 
 export type NodeRole = '' | 'visit' | 'receive' | 'compute' | 'operand';
 
@@ -51,7 +51,6 @@ export function edgeVisualKey(compiled: Compiled | null, edgeIndex: number, step
   if (s?.kind === 'forward' && s.node === edge.to) return 'forward|';
   const visit = trace.visitStep[edge.to];
   if (visit < 0 || step < visit) return '|';
-  const visited = trace.steps[visit];
-  const c = visited.kind === 'backward' ? visited.contributions.find((x) => x.edge === edgeIndex) : undefined;
-  return `${step === visit ? 'backward' : 'carried'}|${c ? String(c.amount) : ''}`;
+  const carried = edgeContribution(graph, trace, edgeIndex);
+  return `${step === visit ? 'backward' : 'carried'}|${carried ? String(carried.contribution.amount) : ''}`;
 }
