@@ -21,7 +21,16 @@ function statementNodes(graph: Graph, name: string): number[] {
   return graph.nodes.filter((n) => n.id === name || n.id.startsWith(`${name}~`)).map((n) => n.index);
 }
 
-export function findGroups(graph: Graph): Group[] {
+const cache = new WeakMap<Graph, readonly Group[]>();
+
+/** The groups of a graph, computed once per graph (the drawing and the step panel both ask on every step). */
+export function findGroups(graph: Graph): readonly Group[] {
+  let groups = cache.get(graph);
+  if (!groups) cache.set(graph, (groups = computeGroups(graph)));
+  return groups;
+}
+
+function computeGroups(graph: Graph): Group[] {
   const byLabel = new Map(graph.nodes.filter((n) => n.label).map((n) => [n.label as string, n.index]));
   const groups: Group[] = [];
   for (const node of graph.nodes) {
