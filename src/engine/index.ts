@@ -25,6 +25,6 @@ export { edgeContribution, nodeStateAt, localDerivatives, phaseOf, traceGraph } 
 export { forwardValues, numericGradients, type GradientCheck, checkGradients } from './gradcheck';
 export { buildGraph } from './build';
 export { setInputValues } from './edit';
-export { networkProgram, specProblem, NETWORK_LIMITS, type Activation, type LossKind, type NetworkSpec } from './network';
+export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';
 export { parseProgram } from './parser';

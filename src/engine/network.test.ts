@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from './gradcheck';
 import { compile } from './index';
-import { networkProgram, specProblem, type Activation, type NetworkSpec } from './network';
+import { networkProgram, parseUnitName, specProblem, unitName, type Activation, type NetworkSpec } from './network';
 
 const spec = (over: Partial<NetworkSpec> = {}): NetworkSpec => ({
   inputs: 2,
@@ -81,5 +81,16 @@ describe('networkProgram', () => {
     expect(specProblem(spec({ inputs: 0 }))).toBe('inputs');
     expect(specProblem(spec({ batch: 9 }))).toBe('batch');
     expect(specProblem(spec({ loss: 'softmax-ce', layers: [{ width: 1, activation: 'identity' }] }))).toBe('classes');
+  });
+});
+
+describe('parseUnitName', () => {
+  it('reads back the per-unit names the builder writes, and nothing else', () => {
+    expect(parseUnitName('z1_2')).toEqual({ letter: 'z', layer: 1, unit: 2, row: null });
+    expect(parseUnitName('b2_1r3')).toEqual({ letter: 'b', layer: 2, unit: 1, row: 3 });
+    expect(parseUnitName('x1')).toBeNull();
+    expect(parseUnitName('total')).toBeNull();
+    expect(parseUnitName(null)).toBeNull();
+    for (const name of ['z1_2', 'a3_1r2', 'b1_4']) expect(unitName(parseUnitName(name) ?? { letter: '', layer: 0, unit: 0, row: null })).toBe(name);
   });
 });

@@ -7,6 +7,25 @@
 // weights and biases are shared by the rows, so their gradients sum over the batch.
 
 export type Activation = 'identity' | 'sigmoid' | 'tanh' | 'relu';
+
+/** A per-unit name of the pattern above, read back: `z1_2r3` → z, layer 1, unit 2, row 3. */
+export interface UnitName {
+  letter: string;
+  layer: number;
+  unit: number;
+  /** The batch row, or null when the name has no `r{n}` suffix. */
+  row: number | null;
+}
+
+export function parseUnitName(label: string | null): UnitName | null {
+  const m = /^([a-z])(\d+)_(\d+)(?:r(\d+))?$/.exec(label ?? '');
+  return m ? { letter: m[1], layer: Number(m[2]), unit: Number(m[3]), row: m[4] === undefined ? null : Number(m[4]) } : null;
+}
+
+/** The inverse of parseUnitName. */
+export function unitName({ letter, layer, unit, row }: UnitName): string {
+  return `${letter}${layer}_${unit}${row === null ? '' : `r${row}`}`;
+}
 export type LossKind = 'mse' | 'softmax-ce';
 
 export interface NetworkSpec {

@@ -2,6 +2,7 @@
 // network (its products, sum, z and activation) and each softmax-with-cross-
 // entropy block (exp, sum, divide, log). Found from the builder's names.
 import type { Graph } from '../engine';
+import { parseUnitName, unitName } from '../engine/network';
 
 export type GroupKind = 'neuron' | 'softmax';
 
@@ -34,9 +35,9 @@ function computeGroups(graph: Graph): Group[] {
   const byLabel = new Map(graph.nodes.filter((n) => n.label).map((n) => [n.label as string, n.index]));
   const groups: Group[] = [];
   for (const node of graph.nodes) {
-    const m = /^z(\d+)_(\d+)(r\d+)?$/.exec(node.label ?? '');
-    if (!m || node.op === 'input') continue;
-    const aName = `a${m[1]}_${m[2]}${m[3] ?? ''}`;
+    const name = parseUnitName(node.label);
+    if (name?.letter !== 'z' || node.op === 'input') continue;
+    const aName = unitName({ ...name, letter: 'a' });
     const members = [...statementNodes(graph, node.label as string), ...(byLabel.has(aName) ? statementNodes(graph, aName) : [])];
     groups.push({ id: `neuron:${node.label}`, kind: 'neuron', label: node.label as string, members, output: byLabel.get(aName) ?? node.index });
   }

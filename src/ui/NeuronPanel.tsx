@@ -1,7 +1,8 @@
 // The neuron view of a built network: each neuron's z, a and error signal
 // δ = ∂L/∂z, and how δ is assembled from the next layer's δs.
 import { useMemo } from 'react';
-import { localDerivatives, nodeStateAt, type Compiled } from '../engine';
+import { localDerivatives, nodeStateAt, parseUnitName, unitName, type Compiled } from '../engine';
+import { displayTex } from '../engine/names';
 import { formatNumber, texFactor, texNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { Formula } from './Formula';
@@ -20,11 +21,10 @@ export function findNeurons(compiled: Compiled): Neuron[][] {
   const index = new Map(compiled.graph.nodes.map((n) => [n.label ?? '', n.index]));
   const layers: Neuron[][] = [];
   for (const node of compiled.graph.nodes) {
-    const m = /^z(\d+)_(\d+)(r1)?$/.exec(node.label ?? '');
-    if (!m) continue;
-    const layer = Number(m[1]);
-    const unit = Number(m[2]);
-    const a = index.get(`a${layer}_${unit}${m[3] ?? ''}`) ?? null;
+    const name = parseUnitName(node.label);
+    if (name?.letter !== 'z' || (name.row !== null && name.row !== 1)) continue;
+    const { layer, unit } = name;
+    const a = index.get(unitName({ ...name, letter: 'a' })) ?? null;
     (layers[layer - 1] ??= []).push({ layer, unit, z: node.index, a });
   }
   return layers.filter(Boolean);
@@ -122,11 +122,12 @@ function BatchBiasSums({ compiled, step }: { compiled: Compiled; step: number })
   const { graph, trace } = compiled;
   const rows: { bias: number; terms: { row: string; z: number }[] }[] = [];
   for (const node of graph.nodes) {
-    const m = /^b(\d+)_(\d+)$/.exec(node.label ?? '');
-    if (!m) continue;
-    const terms = graph.nodes
-      .filter((z) => new RegExp(`^z${m[1]}_${m[2]}(r\\d+)$`).test(z.label ?? ''))
-      .map((z) => ({ row: (z.label ?? '').replace(/^.*r/, ''), z: z.index }));
+    const b = parseUnitName(node.label);
+    if (b?.letter !== 'b' || b.row !== null) continue;
+    const terms = graph.nodes.flatMap((z) => {
+      const name = parseUnitName(z.label);
+      return name?.letter === 'z' && name.layer === b.layer && name.unit === b.unit && name.row !== null ? [{ row: String(name.row), z: z.index }] : [];
+    });
     if (terms.length > 1) rows.push({ bias: node.index, terms });
   }
   if (rows.length === 0) return null;
@@ -139,8 +140,7 @@ function BatchBiasSums({ compiled, step }: { compiled: Compiled; step: number })
         const parts = terms.map(({ z }) => nodeStateAt(graph, trace, z, step));
         if (!b.final || parts.some((p) => !p.final)) return null;
         const label = graph.nodes[bias].label ?? '';
-        const d = /^b(\d+)_(\d+)$/.exec(label);
-        const name = d ? `b^{(${d[1]})}_{${d[2]}}` : label;
+        const name = displayTex(label);
         const sum = parts.map((p, i) => `\\underbrace{${i === 0 ? texNumber(p.grad ?? NaN) : texFactor(p.grad ?? NaN)}}_{\\mathrm{row}\\,${terms[i].row}}`).join(' + ');
         return (
           <div key={bias} data-bias={label} data-grad={String(b.grad)}>
