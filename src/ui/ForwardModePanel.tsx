@@ -5,6 +5,7 @@ import { forwardTangents } from '../engine';
 import { formatNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { nodeName } from './describe';
+import { SidePanel } from './SidePanel';
 import { useT } from './useT';
 
 export function ForwardModePanel() {
@@ -19,10 +20,7 @@ export function ForwardModePanel() {
   const { graph, trace } = compiled;
   const shown = graph.nodes.filter((n) => n.inputs.length === 0 || trace.valueStep[n.index] <= step);
   return (
-    <section className="side-panel" data-testid="forward-panel" aria-labelledby="forward-title">
-      <h2 id="forward-title" className="panel-title">
-        {t('forward.title')}
-      </h2>
+    <SidePanel id="forward" title={t('forward.title')}>
       <label className="inline">
         {t('forward.wrt')}{' '}
         <select value={wrt.id} onChange={(e) => setChosen(e.target.value)} data-testid="forward-wrt">
@@ -52,6 +50,6 @@ export function ForwardModePanel() {
         </tbody>
       </table>
       <p>{t('forward.compare', { inputs: inputs.length })}</p>
-    </section>
+    </SidePanel>
   );
 }

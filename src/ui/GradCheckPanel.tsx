@@ -5,6 +5,7 @@ import { checkGradients } from '../engine';
 import { formatNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { nodeName } from './describe';
+import { SidePanel } from './SidePanel';
 import { useT } from './useT';
 
 const NUDGES = [1e-2, 1e-4, 1e-6];
@@ -16,11 +17,7 @@ export function GradCheckPanel() {
   const rows = useMemo(() => (compiled ? checkGradients(compiled.graph, compiled.trace.grads, h) : []), [compiled, h]);
   if (!compiled) return null;
   return (
-    <section className="side-panel" data-testid="gradcheck-panel" aria-labelledby="gradcheck-title">
-      <h2 id="gradcheck-title" className="panel-title">
-        {t('check.title')}
-      </h2>
-      <p>{t('check.explain')}</p>
+    <SidePanel id="gradcheck" title={t('check.title')} explain={t('check.explain')}>
       <label className="inline">
         h ={' '}
         <select value={h} onChange={(e) => setH(Number(e.target.value))} data-testid="gradcheck-h">
@@ -59,6 +56,6 @@ export function GradCheckPanel() {
         </tbody>
       </table>
       <p className="muted small">{t('check.note')}</p>
-    </section>
+    </SidePanel>
   );
 }

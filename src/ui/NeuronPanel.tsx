@@ -7,6 +7,7 @@ import { formatNumber, texFactor, texNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { Formula } from './Formula';
 import { NeuronDiagram } from './NeuronDiagram';
+import { SidePanel } from './SidePanel';
 import { useT } from './useT';
 
 export interface Neuron {
@@ -84,11 +85,7 @@ export function NeuronPanel() {
     }
   }
   return (
-    <section className="side-panel" data-testid="neuron-panel" aria-labelledby="neurons-title">
-      <h2 id="neurons-title" className="panel-title">
-        {t('neurons.title')}
-      </h2>
-      <p>{t('neurons.explain')}</p>
+    <SidePanel id="neuron" title={t('neurons.title')} explain={t('neurons.explain')}>
       <NeuronDiagram compiled={compiled} layers={layers} step={step} />
       {layers.map((layer) => (
         <div key={layer[0].layer} className="neuron-layer">
@@ -109,7 +106,7 @@ export function NeuronPanel() {
         </div>
       ))}
       <BatchBiasSums compiled={compiled} step={step} />
-    </section>
+    </SidePanel>
   );
 }
 

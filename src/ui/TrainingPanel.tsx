@@ -6,6 +6,7 @@ import { formatNumber } from '../formulas/number';
 import { useVisualizer } from '../store/context';
 import { nodeName } from './describe';
 import { LossChart } from './LossChart';
+import { SidePanel } from './SidePanel';
 import { useT } from './useT';
 
 interface Run {
@@ -76,11 +77,7 @@ export function TrainingPanel() {
   const trouble = divergence(current.losses);
   const loss = current.losses.at(-1) as number;
   return (
-    <section className="side-panel" data-testid="training-panel" aria-labelledby="training-title">
-      <h2 id="training-title" className="panel-title">
-        {t('train.title')}
-      </h2>
-      <p>{t('train.explain')}</p>
+    <SidePanel id="training" title={t('train.title')} explain={t('train.explain')}>
       <div className="train-controls">
         <label className="inline">
           α ={' '}
@@ -150,6 +147,6 @@ export function TrainingPanel() {
       <button type="button" onClick={() => setText(setInputValues(text, compiled.graph, current.inputs))} disabled={current.steps === 0}>
         {t('train.apply')}
       </button>
-    </section>
+    </SidePanel>
   );
 }
