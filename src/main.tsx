@@ -38,7 +38,8 @@ const notices = problems.length
 let pending = 0;
 store.subscribe((s, before) => {
   if (s.text === before.text && s.step === before.step && s.locale === before.locale && s.mode === before.mode) return;
-  document.documentElement.lang = s.locale;
+  // Only on a change: setting `lang` on <html>, even to the same value, restyles the whole page.
+  if (s.locale !== before.locale) document.documentElement.lang = s.locale;
   if (s.text !== before.text) saveText(storage, s.text);
   window.clearTimeout(pending);
   pending = window.setTimeout(() => {
