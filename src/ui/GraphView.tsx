@@ -8,6 +8,7 @@ import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
 import { createPanZoom, type PanZoom } from './panZoom';
+import { useElementSize } from './useElementSize';
 import { useLayout } from './useLayout';
 import { useT } from './useT';
 
@@ -24,6 +25,8 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     [drawing, store],
   );
   useEffect(() => channel?.connect(), [channel]);
+  const viewRef = useRef<HTMLDivElement>(null);
+  const viewSize = useElementSize(viewRef);
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const panZoom = useRef<PanZoom | null>(null);
@@ -46,15 +49,10 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     panZoom.current?.fit(width, height, maxScale);
   }, [drawing, width, height, maxScale]);
 
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => {
-      if (panZoom.current && !panZoom.current.touched()) panZoom.current.fit(width, height, maxScale);
-    });
-    observer.observe(svg);
-    return () => observer.disconnect();
-  }, [width, height, maxScale]);
+  // When the window changes size, refit unless the user has panned or zoomed.
+  useLayoutEffect(() => {
+    if (panZoom.current && !panZoom.current.touched()) panZoom.current.fit(width, height, maxScale);
+  }, [viewSize]);
 
   const big = (drawing?.compiled.graph.nodes.length ?? 0) > DETAIL_NODE_LIMIT;
   // Level of detail: big graphs show labels only once zoomed in enough to read them.
@@ -62,8 +60,11 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const edgeDetail = !big;
 
   return (
-    <div className="graph-view">
-      <svg ref={svgRef} className="graph-svg" role="group" aria-label={t('graph.label')} data-testid="graph">
+    <div className="graph-view" ref={viewRef}>
+      <svg
+        ref={svgRef}
+        className="graph-svg"
+        style={viewSize ? { width: viewSize.width, height: viewSize.height } : undefined} role="group" aria-label={t('graph.label')} data-testid="graph">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
             <path d="M 0 0 L 10 5 L 0 10 z" fill={COLORS.edge} />
