@@ -64,7 +64,6 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   return (
     <g
       className={classes}
-      transform={`translate(${x},${y})`}
       data-node-id={node.id}
       data-label={node.label ?? undefined}
       data-op={node.op}
@@ -88,16 +87,16 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
         }
       }}
     >
-      <rect className="node-shape" x={-w / 2} y={-h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
+      <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
       {detail && (
         <>
-          <text className={isValue ? 'node-title' : 'node-title op-symbol'} y={-h / 2 + 17} textAnchor="middle">
+          <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={x} y={y - h / 2 + 17} textAnchor="middle">
             {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? <NameText name={group ? group.label : node.label} /> : title}
           </text>
-          <text className="node-value" y={3 + 4} textAnchor="middle">
+          <text className="node-value" x={x} y={y + 7} textAnchor="middle">
             {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}
           </text>
-          <text className={v.final ? 'node-grad final' : 'node-grad partial'} y={h / 2 - 7} textAnchor="middle">
+          <text className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} textAnchor="middle">
             {gradText}
             {v.grad !== undefined && !v.final ? '…' : ''}
           </text>
