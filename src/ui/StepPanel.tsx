@@ -1,6 +1,5 @@
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
-import { useDeferredValue } from 'react';
 import { OPS, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
@@ -9,6 +8,7 @@ import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
 import { SelectedNode } from './SelectedNode';
 import { NonFiniteNote, SoftmaxRule } from './StepNotes';
+import { useAfterPaint } from './useAfterPaint';
 import { useT } from './useT';
 
 /** The op's rule in general form (a, b inputs, o output), for reference. */
@@ -19,8 +19,8 @@ function ruleTexOf(compiled: Compiled, node: number): string | null {
 
 export function StepPanel({ large = false }: { large?: boolean }) {
   const compiled = useVisualizer((s) => s.compiled);
-  // The graph shows a new step in the next frame; the explanation may follow a frame later.
-  const step = useDeferredValue(useVisualizer((s) => s.step));
+  // The graph shows a new step in the next frame; the explanation follows a frame later.
+  const step = useAfterPaint(useVisualizer((s) => s.step));
   const t = useT();
   if (!compiled) return <section className="step-panel" />;
   const { graph, trace } = compiled;
