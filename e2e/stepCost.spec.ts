@@ -1,0 +1,42 @@
+// What a step may touch: only the nodes and edges it changes. These guard the
+// causes of slow steps found with Chromium traces (see README, Performance).
+import { appUrl, BRANCHED, expect, press, test } from './fixtures';
+
+test('stepping leaves <html> alone: setting its lang on every step restyled the whole page', async ({ page }) => {
+  await page.goto(appUrl(BRANCHED));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await page.evaluate(() => {
+    const w = window as unknown as { htmlChanges: string[] };
+    w.htmlChanges = [];
+    new MutationObserver((records) => records.forEach((r) => w.htmlChanges.push(r.attributeName ?? ''))).observe(document.documentElement, { attributes: true });
+  });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'ArrowRight', 6);
+  await expect(page.getByTestId('step-counter')).toContainText('6');
+  await page.waitForTimeout(100);
+  expect(await page.evaluate(() => (window as unknown as { htmlChanges: string[] }).htmlChanges)).toEqual([]);
+  // Changing the language still sets it.
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+});
+
+test('the graph <svg> has a size in pixels that follows its container', async ({ page }) => {
+  await page.goto(appUrl(BRANCHED));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  // The inline size in pixels, less the container's size: zero in both directions.
+  const mismatch = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>('.graph-svg')!;
+      const box = document.querySelector('.graph-view')!.getBoundingClientRect();
+      if (!svg.style.width.endsWith('px') || !svg.style.height.endsWith('px')) return 'not in pixels';
+      return Math.max(Math.abs(parseFloat(svg.style.width) - box.width), Math.abs(parseFloat(svg.style.height) - box.height)) < 0.01 ? 'same' : `${svg.style.width}×${svg.style.height} in ${box.width}×${box.height}`;
+    });
+  const width = () => page.evaluate(() => document.querySelector<SVGSVGElement>('.graph-svg')!.style.width);
+  expect(await mismatch()).toBe('same');
+  const before = await width();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await expect.poll(width).not.toBe(before);
+  expect(await mismatch()).toBe('same');
+  // Nodes are placed by their coordinates, not one transform each.
+  expect(await page.locator('[data-node-id][transform]').count()).toBe(0);
+});
