@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../engine';
 import { countCrossings } from './crossings';
 import { toDrawModel } from './drawModel';
+import { layeredProgram } from '../engine/layeredProgram';
 import { clipToBox, layoutGraph } from './layout';
 
 function laidOut(program: string) {
@@ -75,5 +76,18 @@ describe('clipToBox', () => {
     expect(clipToBox([0, 0], 100, 60, [200, 0])).toEqual([50, 0]);
     expect(clipToBox([0, 0], 100, 60, [0, -90])).toEqual([0, -30]);
     expect(clipToBox([0, 0], 100, 60, [100, 100])).toEqual([30, 30]);
+  });
+});
+
+describe('layoutGraph crossings (Graphviz dot on the same graphs: 55 and 2,840, see npm run bench)', () => {
+  const crossingsOf = (nodes: number) => {
+    const model = toDrawModel(compile(layeredProgram(nodes)).graph);
+    return countCrossings(layoutGraph(model));
+  };
+  it('a 55-node program has at most 1.25× the crossings dot finds', () => {
+    expect(crossingsOf(50)).toBeLessThanOrEqual(Math.floor(55 * 1.25));
+  });
+  it('a 518-node program has at most 1.25× the crossings dot finds', () => {
+    expect(crossingsOf(500)).toBeLessThanOrEqual(Math.floor(2840 * 1.25));
   });
 });
