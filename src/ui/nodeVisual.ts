@@ -54,3 +54,44 @@ export function edgeVisualKey(compiled: Compiled | null, edgeIndex: number, step
   const carried = edgeContribution(graph, trace, edgeIndex);
   return `${step === visit ? 'backward' : 'carried'}|${carried ? String(carried.contribution.amount) : ''}`;
 }
+
+/**
+ * For each step t, the node and edge keys (`n<i>`, `e<i>`) whose look may differ
+ * between step t − 1 and step t. It mirrors what nodeVisualKey and edgeVisualKey
+ * read: a value, gradient or final flag arriving at t, and a role held at t
+ * (which also ends at t + 1). Stepping from a to b needs only the keys listed
+ * for the steps between them.
+ */
+export function visualChangeSteps(compiled: Compiled): string[][] {
+  const { graph, trace } = compiled;
+  const byStep: string[][] = trace.steps.map(() => []);
+  const at = (step: number, key: string) => {
+    if (step >= 0 && step < byStep.length) byStep[step].push(key);
+  };
+  const held = (step: number, key: string) => {
+    at(step, key);
+    at(step + 1, key);
+  };
+  for (let i = 0; i < graph.nodes.length; i++) {
+    const key = `n${i}`;
+    at(trace.valueStep[i], key);
+    for (const t of trace.gradSteps[i]) at(t, key);
+    at(trace.finalStep[i], key);
+  }
+  trace.steps.forEach((s, t) => {
+    if (s.kind === 'start') return;
+    held(t, `n${s.node}`);
+    if (s.kind === 'forward') {
+      for (const input of graph.nodes[s.node].inputs) held(t, `n${input}`);
+      for (const edge of graph.edges) if (edge.to === s.node) held(t, `e${edge.index}`);
+    } else if (s.kind === 'backward') {
+      for (const c of s.contributions) held(t, `n${c.to}`);
+    }
+  });
+  // An edge turns 'backward' at its consumer's visit and 'carried' one step later.
+  for (const edge of graph.edges) {
+    const visit = trace.visitStep[edge.to];
+    if (visit >= 0) held(visit, `e${edge.index}`);
+  }
+  return byStep;
+}

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { program } from '../engine/testPrograms';
 import { createVisualizerStore } from '../store/visualizer';
-import { nodeVisualKey } from './nodeVisual';
+import { edgeVisualKey, nodeVisualKey } from './nodeVisual';
 import { createStepChannel } from './stepChannel';
 
 describe('createStepChannel', () => {
@@ -24,5 +26,27 @@ describe('createStepChannel', () => {
     stop();
     store.getState().goTo(2);
     expect(woken).toEqual([]);
+  });
+
+  it('after any walk of steps (single steps, short and long jumps) every look equals one computed afresh', () => {
+    fc.assert(
+      fc.property(program, fc.array(fc.oneof(fc.constantFrom(1, -1, 2, -3), fc.integer({ min: -200, max: 200 })), { maxLength: 40 }), (text, moves) => {
+        const store = createVisualizerStore({ text });
+        const compiled = store.getState().compiled;
+        if (!compiled) return;
+        const nodes = compiled.graph.nodes.map((n) => n.index);
+        const edges = compiled.graph.edges.map((e) => e.index);
+        const channel = createStepChannel(store, nodes, edges);
+        const stop = channel.connect();
+        for (const move of moves) {
+          store.getState().goTo(Math.max(0, Math.min(compiled.trace.end, store.getState().step + move)));
+          const step = store.getState().step;
+          for (const i of nodes) expect(channel.get(`n${i}`), `node ${i} at step ${step}`).toBe(nodeVisualKey(compiled, i, step));
+          for (const i of edges) expect(channel.get(`e${i}`), `edge ${i} at step ${step}`).toBe(edgeVisualKey(compiled, i, step));
+        }
+        stop();
+      }),
+      { numRuns: 150 },
+    );
   });
 });
