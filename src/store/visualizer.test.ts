@@ -29,6 +29,17 @@ describe('visualizer store', () => {
     expect(store.getState().step).toBe(2);
   });
 
+  it('a step key costs one store update: stopping playback that is not running notifies nobody', () => {
+    const store = createVisualizerStore({ text: CIRCUIT });
+    let updates = 0;
+    store.subscribe(() => updates++);
+    store.getState().setPlaying(false);
+    expect(updates).toBe(0);
+    store.getState().setPlaying(true);
+    store.getState().setPlaying(false);
+    expect(updates).toBe(2);
+  });
+
   it('undo and redo walk the edit history; typing in one burst is one step', () => {
     const store = createVisualizerStore({ text: 'x = 1' });
     const s = () => store.getState();

@@ -168,7 +168,9 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
       const { step, compiled } = get();
       // Play from the start again when at the end.
       if (playing && compiled && step >= compiled.trace.end) set({ step: 0 });
-      set({ playing });
+      // Unchanged, no update: every key step calls setPlaying(false) first, and each
+      // update runs every subscriber of the store.
+      if (get().playing !== playing) set({ playing });
     },
     togglePlay: () => get().setPlaying(!get().playing),
     setIntervalMs: (intervalMs) => set({ intervalMs: Math.max(50, Math.min(5000, intervalMs)) }),
