@@ -1,6 +1,6 @@
 // What a step may touch: only the nodes and edges it changes. These guard the
 // causes of slow steps found with Chromium traces (see README, Performance).
-import { appUrl, BRANCHED, expect, press, test } from './fixtures';
+import { appUrl, BRANCHED, CIRCUIT, expect, press, test } from './fixtures';
 
 test('stepping leaves <html> alone: setting its lang on every step restyled the whole page', async ({ page }) => {
   await page.goto(appUrl(BRANCHED));
@@ -39,4 +39,18 @@ test('the graph <svg> has a size in pixels that follows its container', async ({
   expect(await mismatch()).toBe('same');
   // Nodes are placed by their coordinates, not one transform each.
   expect(await page.locator('[data-node-id][transform]').count()).toBe(0);
+});
+
+test('the pulse on the edges of a backward step is drawn in the overlay, which pans and zooms with the graph', async ({ page }) => {
+  await page.goto(appUrl(CIRCUIT, { step: '4' })); // f is visited: it sends gradients back to q and z
+  await expect(page.locator('.edge-backward')).toHaveCount(2);
+  await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(2);
+  await expect(page.locator('.graph-svg .flow-pulse')).toHaveCount(0);
+  await page.getByRole('button', { name: /zoom in/i }).click();
+  const transforms = () =>
+    page.evaluate(() => [document.querySelector('.graph-svg > g')!.getAttribute('transform'), document.querySelector('.graph-flow > g')!.getAttribute('transform')]);
+  await expect.poll(async () => new Set(await transforms()).size).toBe(1);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'ArrowLeft'); // the seed: nothing flows
+  await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(0);
 });

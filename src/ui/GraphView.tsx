@@ -7,6 +7,7 @@ import { createStepChannel, StepChannelContext } from './stepChannel';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
+import { FlowOverlay } from './FlowOverlay';
 import { createPanZoom, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
 import { useLayout } from './useLayout';
@@ -29,13 +30,14 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const viewSize = useElementSize(viewRef);
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
+  const flowLayerRef = useRef<SVGGElement>(null);
   const panZoom = useRef<PanZoom | null>(null);
   const [scale, setScale] = useState(1);
   const t = useT();
 
   useEffect(() => {
-    if (!svgRef.current || !layerRef.current) return;
-    const pz = createPanZoom(svgRef.current, layerRef.current, setScale);
+    if (!svgRef.current || !layerRef.current || !flowLayerRef.current) return;
+    const pz = createPanZoom(svgRef.current, [layerRef.current, flowLayerRef.current], setScale);
     panZoom.current = pz;
     return () => {
       pz.destroy();
@@ -58,13 +60,11 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   // Level of detail: big graphs show labels only once zoomed in enough to read them.
   const detail = !big || scale >= 0.6;
   const edgeDetail = !big;
+  const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
 
   return (
     <div className="graph-view" ref={viewRef}>
-      <svg
-        ref={svgRef}
-        className="graph-svg"
-        style={viewSize ? { width: viewSize.width, height: viewSize.height } : undefined} role="group" aria-label={t('graph.label')} data-testid="graph">
+      <svg ref={svgRef} className="graph-svg" style={sized} role="group" aria-label={t('graph.label')} data-testid="graph">
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
             <path d="M 0 0 L 10 5 L 0 10 z" fill={COLORS.edge} />
@@ -107,6 +107,9 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
             </StepChannelContext.Provider>
           )}
         </g>
+      </svg>
+      <svg className="graph-flow" style={sized} aria-hidden="true">
+        <g ref={flowLayerRef}>{drawing && <FlowOverlay drawing={drawing} />}</g>
       </svg>
       {pending && <div className="graph-pending" role="status">{t('graph.layingOut')}</div>}
       {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (

@@ -12,13 +12,15 @@ export interface PanZoom {
   destroy: () => void;
 }
 
-export function createPanZoom(svg: SVGSVGElement, layer: SVGGElement, onScale?: (k: number) => void): PanZoom {
+/** `layers` all get the same transform: the graph and the overlays drawn over it. */
+export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[], onScale?: (k: number) => void): PanZoom {
   let userMoved = false;
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 6])
     .on('zoom', (event: { transform: ZoomTransform; sourceEvent: Event | null }) => {
       if (event.sourceEvent) userMoved = true;
-      layer.setAttribute('transform', event.transform.toString());
+      const transform = event.transform.toString();
+      for (const layer of layers) layer.setAttribute('transform', transform);
       onScale?.(event.transform.k);
     });
   const selection = select(svg);
