@@ -124,7 +124,14 @@ test('neurons and the softmax block collapse into single nodes and expand again'
   await page.keyboard.press('End');
   expect(await page.locator('[data-node-id]:not([data-grad-final])').count()).toBe(0);
   await page.keyboard.press('Home');
-  for (let i = 0; i < 200 && (await page.getByTestId('softmax-rule').count()) === 0; i++) await page.keyboard.press('ArrowRight');
+  // Through the forward pass at full speed; in the backward pass, one step at a time
+  // (the explanation waits while steps come in a quick burst).
+  const phase = page.locator('.phase-label');
+  for (let i = 0; i < 200 && (await phase.getAttribute('data-phase')) !== 'seed'; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 60 && (await page.getByTestId('softmax-rule').count()) === 0; i++) {
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(200);
+  }
   await expect(page.getByTestId('softmax-rule').locator('[data-tex]').first()).toHaveAttribute('data-tex', /= p_\{1\} - y_\{1\} = /);
   // Clicking a group opens it up.
   await page.locator('[data-group="softmax"]').click();

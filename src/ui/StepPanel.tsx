@@ -11,6 +11,9 @@ import { NonFiniteNote, SoftmaxRule } from './StepNotes';
 import { useAfterPaint } from './useAfterPaint';
 import { useT } from './useT';
 
+/** Steps closer together than this (a key held down, fast playback) are a burst. */
+const STEP_BURST_MS = 120;
+
 /** The op's rule in general form (a, b inputs, o output), for reference. */
 function ruleTexOf(compiled: Compiled, node: number): string | null {
   const spec = OPS[compiled.graph.nodes[node].op];
@@ -19,8 +22,9 @@ function ruleTexOf(compiled: Compiled, node: number): string | null {
 
 export function StepPanel({ large = false }: { large?: boolean }) {
   const compiled = useVisualizer((s) => s.compiled);
-  // The graph shows a new step in the next frame; the explanation follows a frame later.
-  const step = useAfterPaint(useVisualizer((s) => s.step));
+  // The graph shows a new step in the next frame; the explanation follows a frame
+  // later, or once stepping pauses when steps come faster than STEP_BURST_MS apart.
+  const step = useAfterPaint(useVisualizer((s) => s.step), STEP_BURST_MS);
   const t = useT();
   if (!compiled) return <section className="step-panel" />;
   const { graph, trace } = compiled;
