@@ -7,12 +7,15 @@ const span = (name: string, b: number, e: number, local = '0x1', type?: string):
 ];
 
 describe('keyLatencies', () => {
-  it('reads each key press span and the frame wait nested in it', () => {
+  it('reads each key press span and the waits for the frame clock nested in it', () => {
     const events = [
       ...span('EventLatency', 100, 121, '0x1', 'KEY_PRESSED'),
       ...span('RendererMainProcessing', 101, 104),
       ...span('RendererMainFinishedToBeginImplFrame', 104, 113),
       ...span('SendBeginMainFrameToCommit', 113, 117),
+      ...span('EndActivateToSubmitCompositorFrame', 118, 119.5),
+      ...span('SubmitCompositorFrameToPresentationCompositorFrame', 119.5, 121),
+      ...span('ReceiveCompositorFrameToStartDraw', 119.6, 120),
       // A release is not a step.
       ...span('EventLatency', 105, 106, '0x9', 'KEY_RELEASED'),
       // The same span id again for the next press.
@@ -20,7 +23,7 @@ describe('keyLatencies', () => {
       ...span('RendererMainProcessing', 201, 203),
     ];
     expect(keyLatencies(events)).toEqual([
-      { total: 21, frameWait: 9 },
+      { total: 21, frameWait: 10.9 },
       { total: 12.5, frameWait: 0 },
     ]);
   });

@@ -2,10 +2,12 @@
 //
 // For every input event Chromium records an `EventLatency` span, from the
 // moment the key was generated to the moment the frame showing its effect was
-// presented, with nested stages. One stage, `RendererMainFinishedToBeginImplFrame`,
-// is the wait for the next frame to begin after the page has handled the key:
-// it depends on where in the 16.7 ms frame cycle the key happened to arrive,
-// not on the page, so it is reported apart from the rest (the page's work).
+// presented, with nested stages. Three of the stages are waits for the frame
+// clock (vsync): for the next frame to begin once the page has handled the key,
+// for the compositor's draw deadline, and for the display's. They depend on where
+// in the 16.7 ms cycle the key arrived and on whether the page was already
+// animating (then every frame waits for the clock, as on a real display), not on
+// how much the step costs, so they are reported apart from the rest (the work).
 
 export interface TraceEvent {
   name: string;
@@ -20,11 +22,11 @@ export interface TraceEvent {
 export interface KeyLatency {
   /** Key generated to frame presented, ms. */
   total: number;
-  /** Waiting for the next frame to begin once the page was done, ms. */
+  /** Waiting for the frame clock, ms (the stages in WAIT_STAGES). */
   frameWait: number;
 }
 
-const WAIT_STAGE = 'RendererMainFinishedToBeginImplFrame';
+const WAIT_STAGES = new Set(['RendererMainFinishedToBeginImplFrame', 'EndActivateToSubmitCompositorFrame', 'ReceiveCompositorFrameToStartDraw']);
 
 /** The latency of every key press (not release) in the trace, in order. */
 export function keyLatencies(events: readonly TraceEvent[], eventType = 'KEY_PRESSED'): KeyLatency[] {
@@ -44,7 +46,7 @@ export function keyLatencies(events: readonly TraceEvent[], eventType = 'KEY_PRE
     if (at < 0) continue;
     const [span] = stack.splice(at, 1);
     const ms = (e.ts - span.ts) / 1000;
-    if (span.name === WAIT_STAGE) {
+    if (WAIT_STAGES.has(span.name)) {
       const parent = [...stack].reverse().find((s) => s.name === 'EventLatency');
       if (parent) parent.wait += ms;
     } else if (span.name === 'EventLatency' && span.type === eventType) {
