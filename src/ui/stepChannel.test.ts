@@ -12,7 +12,7 @@ describe('createStepChannel', () => {
     if (!compiled) throw new Error('expected a graph');
     const nodes = compiled.graph.nodes.map((n) => n.index);
     const edges = compiled.graph.edges.map((e) => e.index);
-    const channel = createStepChannel(store, nodes, edges);
+    const channel = createStepChannel(store, compiled, nodes, edges);
     const woken: string[] = [];
     for (const i of nodes) channel.subscribe(`n${i}`, () => woken.push(`n${i}`));
     for (const i of edges) channel.subscribe(`e${i}`, () => woken.push(`e${i}`));
@@ -36,7 +36,7 @@ describe('createStepChannel', () => {
         if (!compiled) return;
         const nodes = compiled.graph.nodes.map((n) => n.index);
         const edges = compiled.graph.edges.map((e) => e.index);
-        const channel = createStepChannel(store, nodes, edges);
+        const channel = createStepChannel(store, compiled, nodes, edges);
         const stop = channel.connect();
         for (const move of moves) {
           store.getState().goTo(Math.max(0, Math.min(compiled.trace.end, store.getState().step + move)));
@@ -48,5 +48,21 @@ describe('createStepChannel', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it('keeps showing the graph it was made for, as it was, after the store moves on to a new program', () => {
+    const store = createVisualizerStore({ text: 'x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z', step: 'end' });
+    const compiled = store.getState().compiled!;
+    const nodes = compiled.graph.nodes.map((n) => n.index);
+    const edges = compiled.graph.edges.map((e) => e.index);
+    const channel = createStepChannel(store, compiled, nodes, edges);
+    const stop = channel.connect();
+    const before = nodes.map((i) => channel.get(`n${i}`));
+    expect(before).toEqual(nodes.map((i) => nodeVisualKey(compiled, i, compiled.trace.end)));
+    store.getState().setText('a = 0.25\nb = -0.99\nc = a * b * a * b * a');
+    expect(store.getState().compiled).not.toBe(compiled);
+    store.getState().goTo(1);
+    expect(nodes.map((i) => channel.get(`n${i}`))).toEqual(nodes.map((i) => nodeVisualKey(compiled, i, 1)));
+    stop();
   });
 });

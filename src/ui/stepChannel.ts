@@ -3,6 +3,7 @@
 // graph), and wake only the components whose look changed. (With one store
 // subscription per node, a 1,000-node graph ran ~3,000 selectors per step.)
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Compiled } from '../engine';
 import type { VisualizerState, VisualizerStore } from '../store/visualizer';
 import { edgeVisualKey, nodeVisualKey, visualChangeSteps } from './nodeVisual';
 
@@ -16,8 +17,12 @@ export interface StepChannel {
 /** A step further than this from the last one recomputes every look instead of the changed ones. */
 const INCREMENTAL_SPAN = 64;
 
-/** Keys: `n<graph node index>` and `e<graph edge index>`. */
-export function createStepChannel(store: VisualizerStore, nodes: readonly number[], edges: readonly number[]): StepChannel {
+/**
+ * Keys: `n<graph node index>` and `e<graph edge index>` of `compiled`, the graph
+ * that is drawn. It may be older than the store's while a new layout is made;
+ * then it is shown as it was, at the store's step or its own last one.
+ */
+export function createStepChannel(store: VisualizerStore, compiled: Compiled, nodes: readonly number[], edges: readonly number[]): StepChannel {
   const values = new Map<string, string>();
   const listeners = new Map<string, Set<() => void>>();
   const changed: string[] = [];
@@ -26,36 +31,35 @@ export function createStepChannel(store: VisualizerStore, nodes: readonly number
     values.set(key, value);
     changed.push(key);
   };
-  const computeOne = (s: VisualizerState, key: string): void => {
-    const i = Number(key.slice(1));
-    update(key, key[0] === 'n' ? nodeVisualKey(s.compiled, i, s.step) : edgeVisualKey(s.compiled, i, s.step));
+  const stepOf = (s: VisualizerState): number => Math.min(s.step, compiled.trace.end);
+  const computeAll = (step: number): void => {
+    for (const i of nodes) update(`n${i}`, nodeVisualKey(compiled, i, step));
+    for (const i of edges) update(`e${i}`, edgeVisualKey(compiled, i, step));
   };
-  const computeAll = (s: VisualizerState): void => {
-    for (const i of nodes) update(`n${i}`, nodeVisualKey(s.compiled, i, s.step));
-    for (const i of edges) update(`e${i}`, edgeVisualKey(s.compiled, i, s.step));
-  };
-  // Which looks each step can change, for the graph the looks were computed for.
-  let shown: { compiled: VisualizerState['compiled']; step: number; changes: string[][] | null } = { compiled: null, step: 0, changes: null };
-  const compute = (s: VisualizerState): void => {
-    const near = s.compiled === shown.compiled && s.compiled !== null && Math.abs(s.step - shown.step) <= INCREMENTAL_SPAN;
-    if (!near) computeAll(s);
+  // Which looks each step can change; made on the first short step.
+  let changes: string[][] | null = null;
+  let shown = 0;
+  const compute = (step: number): void => {
+    if (Math.abs(step - shown) > INCREMENTAL_SPAN) computeAll(step);
     else {
-      if (!shown.changes) shown.changes = visualChangeSteps(s.compiled!);
+      changes ??= visualChangeSteps(compiled);
       const seen = new Set<string>();
-      for (let t = Math.min(s.step, shown.step) + 1; t <= Math.max(s.step, shown.step); t++) {
-        for (const key of shown.changes[t] ?? []) {
+      for (let t = Math.min(step, shown) + 1; t <= Math.max(step, shown); t++) {
+        for (const key of changes[t] ?? []) {
           if (seen.has(key) || !values.has(key)) continue; // a key not drawn (inside a collapsed group) has no look
           seen.add(key);
-          computeOne(s, key);
+          const i = Number(key.slice(1));
+          update(key, key[0] === 'n' ? nodeVisualKey(compiled, i, step) : edgeVisualKey(compiled, i, step));
         }
       }
     }
-    shown = { compiled: s.compiled, step: s.step, changes: s.compiled === shown.compiled ? shown.changes : null };
+    shown = step;
   };
-  compute(store.getState());
+  shown = stepOf(store.getState());
+  computeAll(shown);
   changed.length = 0;
   const refresh = (s: VisualizerState): void => {
-    compute(s);
+    compute(stepOf(s));
     const keys = changed.splice(0);
     for (const key of keys) listeners.get(key)?.forEach((fn) => fn());
   };
@@ -70,7 +74,7 @@ export function createStepChannel(store: VisualizerStore, nodes: readonly number
     connect: () => {
       refresh(store.getState()); // anything that changed before the effect ran
       return store.subscribe((s, before) => {
-        if (s.step !== before.step || s.compiled !== before.compiled) refresh(s);
+        if (s.step !== before.step) refresh(s);
       });
     },
   };
