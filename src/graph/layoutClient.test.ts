@@ -37,4 +37,24 @@ describe('layoutInWorker', () => {
     expect(a).toEqual(layoutGraph(model));
     expect(b).toEqual(a);
   });
+
+  it('passes the stages the worker reports to onStage, then resolves with the layout', async () => {
+    class FakeWorker {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: unknown = null;
+      postMessage(data: { id: number; model: typeof model }): void {
+        queueMicrotask(() => {
+          const layout = layoutGraph(data.model, (stage) => this.onmessage?.({ data: { id: data.id, stage } }));
+          this.onmessage?.({ data: { id: data.id, layout } });
+        });
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    const { layoutInWorker } = await import('./layoutClient');
+    const stages: string[] = [];
+    const layout = await layoutInWorker(model, (stage) => stages.push(stage));
+    expect(stages).toEqual(['layers', 'order', 'coordinates']);
+    expect(layout).toEqual(layoutGraph(model));
+  });
 });

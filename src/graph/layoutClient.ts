@@ -3,13 +3,15 @@
 // from file://), the same script is loaded with a <script> tag instead.
 import type { DrawModel } from './drawModel';
 import type { Layout } from './layout';
+import type { LayoutStage } from './layoutStages';
 import workerUrl from './layoutWorker.ts?worker&url';
 
-type LayoutFn = (model: DrawModel) => Layout;
+type LayoutFn = (model: DrawModel, onStage?: (stage: LayoutStage) => void) => Layout;
 
 interface Pending {
   model: DrawModel;
   resolve: (layout: Layout) => void;
+  onStage?: (stage: LayoutStage) => void;
 }
 
 let worker: Worker | null = null;
@@ -42,7 +44,7 @@ function fallBack(): void {
   worker = null;
   const jobs = [...waiting.values()];
   waiting.clear();
-  void loadScriptLayout().then((layout) => jobs.forEach((job) => job.resolve(layout(job.model))));
+  void loadScriptLayout().then((layout) => jobs.forEach((job) => job.resolve(layout(job.model, job.onStage))));
 }
 
 function getWorker(): Worker | null {
@@ -54,9 +56,13 @@ function getWorker(): Worker | null {
       broken = true;
       return null;
     }
-    worker.onmessage = (event: MessageEvent<{ id: number; layout: Layout }>) => {
-      waiting.get(event.data.id)?.resolve(event.data.layout);
-      waiting.delete(event.data.id);
+    worker.onmessage = (event: MessageEvent<{ id: number; layout?: Layout; stage?: LayoutStage }>) => {
+      const { id, layout, stage } = event.data;
+      const job = waiting.get(id);
+      if (stage) job?.onStage?.(stage);
+      if (!layout) return;
+      job?.resolve(layout);
+      waiting.delete(id);
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -66,12 +72,13 @@ function getWorker(): Worker | null {
   return worker;
 }
 
-export function layoutInWorker(model: DrawModel): Promise<Layout> {
+/** Lays `model` out; `onStage` hears each stage as the worker begins it. */
+export function layoutInWorker(model: DrawModel, onStage?: (stage: LayoutStage) => void): Promise<Layout> {
   const w = getWorker();
-  if (!w) return loadScriptLayout().then((layout) => layout(model));
+  if (!w) return loadScriptLayout().then((layout) => layout(model, onStage));
   const id = nextId++;
   return new Promise((resolve) => {
-    waiting.set(id, { model, resolve });
+    waiting.set(id, { model, resolve, onStage });
     w.postMessage({ id, model });
   });
 }
