@@ -24,7 +24,23 @@ function graphvizCrossings(file: string): { crossings: number; ms: number } | nu
   }
 }
 
+/** A value used at every step of a long chain: t = t * x, 400 times (80,000 bends if every edge were layered). */
+function benchReuse(): void {
+  const lines = ['x = 1.01', 't0 = x * x'];
+  for (let i = 1; i < 400; i++) lines.push(`t${i} = t${i - 1} * x`);
+  const model = toDrawModel(compile(lines.join('\n')).graph);
+  const times: number[] = [];
+  for (let r = 0; r < 6; r++) {
+    const t0 = performance.now();
+    layoutGraph(model);
+    if (r > 0) times.push(performance.now() - t0);
+  }
+  const s = stats(times);
+  emit({ name: 'layout/reuse-400', nodes: model.nodes.length, edges: model.edges.length, ms_median: s.median, ms_min: s.min, ms_max: s.max });
+}
+
 export function benchLayout(): void {
+  benchReuse();
   mkdirSync('bench-results', { recursive: true });
   for (const size of [50, 500, 2000]) {
     const { graph } = compile(layeredProgram(size));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../engine';
 import { toDrawModel } from './drawModel';
-import { fastLayers } from './layering';
+import { fastLayers, longEdgesOverBudget } from './layering';
 import { layoutGraph } from './layout';
 
 describe('fastLayers', () => {
@@ -33,5 +33,17 @@ describe('layoutGraph on a big graph (the fast settings)', () => {
     for (const e of graph.edges) expect(layout.nodes[e.to].x).toBeGreaterThan(layout.nodes[e.from].x);
     const seen = new Set(layout.nodes.map((p) => `${Math.round(p.x)},${Math.round(p.y)}`));
     expect(seen.size).toBe(layout.nodes.length);
+  });
+});
+
+describe('longEdgesOverBudget', () => {
+  const layer = [0, 1, 2, 3, 4, 5];
+  it('leaves every edge in when the bends fit the budget', () => {
+    expect(longEdgesOverBudget([[0, 5], [0, 1], [1, 3]], layer, 5)).toEqual([]);
+  });
+  it('takes out the longest edges first until the bends fit', () => {
+    // Bends: 0→5 has 4, 0→3 has 2, 1→3 has 1, 0→1 none: 7 in all.
+    expect(longEdgesOverBudget([[0, 3], [0, 5], [0, 1], [1, 3]], layer, 3)).toEqual([1]);
+    expect(longEdgesOverBudget([[0, 3], [0, 5], [0, 1], [1, 3]], layer, 0)).toEqual([1, 0, 3]);
   });
 });

@@ -55,23 +55,51 @@ export function fastLayers(parents: readonly (readonly number[])[], children: re
   return layer;
 }
 
+type Sep<N, L> = (a: DagNode<N, L> | undefined, b: DagNode<N, L> | undefined) => number;
+
 /**
- * The same as a d3-dag layering operator: sets each node's `y` so that layers
- * are `sep` apart and returns the height. Assumes one node size (as layout.ts uses).
+ * Sets each node's `y` to its layer, layers `sep` apart, as a d3-dag layering
+ * operator does, and returns the height. Assumes one node size (as layout.ts uses).
  */
-export function layeringFast<N, L>(dag: DagGraph<N, L>, sep: (a: DagNode<N, L> | undefined, b: DagNode<N, L> | undefined) => number): number {
-  const nodes = [...dag.nodes()];
-  const index = new Map(nodes.map((node, i) => [node, i]));
-  const parents = nodes.map((node) => [...node.parents()].map((p) => index.get(p) as number));
-  const children = nodes.map((node) => [...node.children()].map((c) => index.get(c) as number));
-  const layer = fastLayers(parents, children);
+export function placeInLayers<N, L>(nodes: readonly DagNode<N, L>[], layerOf: (node: DagNode<N, L>, i: number) => number, sep: Sep<N, L>): number {
   if (nodes.length === 0) return 0;
   const first = sep(undefined, nodes[0]);
   const step = nodes.length > 1 ? sep(nodes[0], nodes[1]) : 0;
   let height = 0;
   nodes.forEach((node, i) => {
-    node.y = first + layer[i] * step;
+    node.y = first + layerOf(node, i) * step;
     height = Math.max(height, node.y + sep(node, undefined));
   });
   return height;
+}
+
+/** The same as a d3-dag layering operator, with fastLayers. */
+export function layeringFast<N, L>(dag: DagGraph<N, L>, sep: Sep<N, L>): number {
+  const nodes = [...dag.nodes()];
+  const index = new Map(nodes.map((node, i) => [node, i]));
+  const parents = nodes.map((node) => [...node.parents()].map((p) => index.get(p) as number));
+  const children = nodes.map((node) => [...node.children()].map((c) => index.get(c) as number));
+  const layer = fastLayers(parents, children);
+  return placeInLayers(nodes, (_, i) => layer[i], sep);
+}
+
+/**
+ * Edges to leave out of the layered drawing so that the bends of long edges
+ * (one per layer an edge jumps over) stay within `budget`: the longest first.
+ * A value used at every step of a long chain (`t = t * x`, 400 times) needs
+ * 80,000 bends, and d3-dag takes ~10 s on them; drawn straight, it takes none.
+ * `edges` are [from, to] pairs; returns the indices of the edges to leave out.
+ */
+export function longEdgesOverBudget(edges: readonly (readonly [number, number])[], layer: readonly number[], budget: number): number[] {
+  const spans = edges.map(([from, to]) => Math.max(0, layer[to] - layer[from] - 1));
+  let total = spans.reduce((a, b) => a + b, 0);
+  if (total <= budget) return [];
+  const order = spans.map((_, i) => i).sort((a, b) => spans[b] - spans[a] || a - b);
+  const out: number[] = [];
+  for (const i of order) {
+    if (total <= budget || spans[i] === 0) break;
+    total -= spans[i];
+    out.push(i);
+  }
+  return out;
 }

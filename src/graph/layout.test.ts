@@ -91,3 +91,24 @@ describe('layoutGraph crossings (Graphviz dot on the same graphs: 55 and 2,840, 
     expect(crossingsOf(500)).toBeLessThanOrEqual(Math.floor(2840 * 1.25));
   });
 });
+
+describe('layoutGraph progress', () => {
+  it('reports each of the three stages once, in order, before it returns', () => {
+    const stages: string[] = [];
+    const { graph } = compile(CIRCUIT);
+    layoutGraph(toDrawModel(graph), (stage) => stages.push(stage));
+    expect(stages).toEqual(['layers', 'order', 'coordinates']);
+  });
+});
+
+describe('layoutGraph with a value used at every step of a long chain', () => {
+  it('keeps every edge left to right when its long edges are drawn straight (t = t * x, 400 times)', () => {
+    const lines = ['x = 1.01', 't0 = x * x'];
+    for (let i = 1; i < 400; i++) lines.push(`t${i} = t${i - 1} * x`);
+    const { graph, model, layout } = laidOut(lines.join('\n'));
+    for (const e of graph.edges) expect(layout.nodes[e.to].x).toBeGreaterThan(layout.nodes[e.from].x);
+    // Most of x's 400 edges are left out of the layered drawing: straight, two points.
+    const fromX = model.edges.map(([from], k) => [from, k] as const).filter(([from]) => graph.nodes[model.nodes[from].index].label === 'x');
+    expect(fromX.filter(([, k]) => layout.edges[k].points.length === 2).length).toBeGreaterThan(300);
+  });
+});

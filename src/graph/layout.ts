@@ -10,18 +10,25 @@ import {
   decrossTwoLayer,
   graph as dagGraph,
   layeringSimplex,
+  layerSeparation,
   sugiyama,
   twolayerAgg,
   twolayerGreedy,
+  type Graph,
+  type GraphNode,
+  type MutGraph,
+  type MutGraphLink,
   type MutGraphNode,
   type SugiNode,
 } from 'd3-dag';
 import type { DrawModel } from './drawModel';
-import { layeringFast } from './layering';
+import { fastLayers, longEdgesOverBudget, placeInLayers } from './layering';
+import type { LayoutStage } from './layoutStages';
 import { siftSugiLayers } from './sifting';
 import { LAYER_GAP, MARGIN, NODE_GAP, PARALLEL_EDGE_OFFSET } from './sizes';
 
 export type Point = readonly [number, number];
+
 
 export interface Layout {
   /** Centre of each node, by node index. */
@@ -41,6 +48,27 @@ export function clipToBox(center: Point, w: number, h: number, toward: Point): P
   const sy = dy === 0 ? Infinity : h / 2 / Math.abs(dy);
   const s = Math.min(sx, sy, 1);
   return [center[0] + dx * s, center[1] + dy * s];
+}
+
+/** Bends (dummy nodes of long edges) allowed: this many per node, and at least MIN_BENDS. */
+const BENDS_PER_NODE = 2;
+const MIN_BENDS = 2000;
+
+/** Layers by d3-dag's simplex layering (an LP, ~0.5 s at 2,000 nodes), by node index. */
+function layersSimplex(dagNodes: readonly MutGraphNode<number, number>[], g: MutGraph<number, number>): number[] {
+  layeringSimplex()(g, layerSeparation);
+  return dagNodes.map((node) => node.y);
+}
+
+/** Layers by our linear-time layering (layering.ts; about 15% more bends than simplex), by node index. */
+function layersFast(model: DrawModel): number[] {
+  const parents: number[][] = model.nodes.map(() => []);
+  const children: number[][] = model.nodes.map(() => []);
+  for (const [from, to] of model.edges) {
+    children[from].push(to);
+    parents[to].push(from);
+  }
+  return fastLayers(parents, children);
 }
 
 /** Above this many nodes the faster settings are used. */
@@ -64,7 +92,7 @@ function decrossFor(n: number): (layers: SugiNode<number, number>[][]) => void {
   };
 }
 
-export function layoutGraph(model: DrawModel): Layout {
+export function layoutGraph(model: DrawModel, onStage?: (stage: LayoutStage) => void): Layout {
   const n = model.nodes.length;
   if (n === 0) return { nodes: [], edges: [], width: 0, height: 0 };
   const g = dagGraph<number, number>();
@@ -72,24 +100,43 @@ export function layoutGraph(model: DrawModel): Layout {
   // d3-dag wants a simple graph: one link per (from, to) pair; parallel edges are fanned out below.
   const pairKey = (from: number, to: number) => from * n + to;
   const seen = new Set<number>();
+  const links: { from: number; to: number; link: MutGraphLink<number, number> }[] = [];
   for (const [from, to] of model.edges) {
     const key = pairKey(from, to);
     if (seen.has(key)) continue;
     seen.add(key);
-    g.link(dagNodes[from], dagNodes[to], key);
+    links.push({ from, to, link: g.link(dagNodes[from], dagNodes[to], key) });
   }
+  // Layers with every edge in place, so that every edge runs left to right; then the
+  // longest edges beyond the bend budget are left out of the layered drawing and
+  // drawn straight (their bends would cost more than the rest of the layout).
+  const big = n > BIG;
+  onStage?.('layers');
+  const layers = big ? layersFast(model) : layersSimplex(dagNodes, g);
+  for (const i of longEdgesOverBudget(
+    links.map(({ from, to }) => [from, to] as const),
+    layers,
+    Math.max(MIN_BENDS, BENDS_PER_NODE * n),
+  ))
+    links[i].link.delete();
+  const layerOf = new Map<unknown, number>(dagNodes.map((node, i) => [node, layers[i]]));
   const slot = {
     width: Math.max(...model.nodes.map((d) => d.width)),
     height: Math.max(...model.nodes.map((d) => d.height)),
   };
   // Transposed: d3-dag's x (within a layer) is our y, its y (layers) is our x.
-  const big = n > BIG;
+  const decross = decrossFor(n);
   const layout = sugiyama()
-    // layeringSimplex solves an LP: ~0.5 s of a 2,000-node layout. layeringFast is
-    // close (about 15% more dummy nodes) in a few milliseconds.
-    .layering(big ? layeringFast : layeringSimplex())
+    .layering(<N, L>(dag: Graph<N, L>, sep: (a: GraphNode<N, L> | undefined, b: GraphNode<N, L> | undefined) => number) => {
+      const height = placeInLayers([...dag.nodes()], (node) => layerOf.get(node) ?? 0, sep);
+      onStage?.('order');
+      return height;
+    })
     // Big graphs trade a little straightness for speed: one pass, centred coordinates.
-    .decross(decrossFor(n))
+    .decross((layers: SugiNode<number, number>[][]) => {
+      decross(layers);
+      onStage?.('coordinates');
+    })
     .coord(big ? coordCenter() : coordGreedy())
     // One slot size for every node (the largest): a per-node size accessor makes d3-dag about 4× slower.
     .nodeSize([slot.height, slot.width] as const)
