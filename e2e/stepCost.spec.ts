@@ -54,3 +54,26 @@ test('the pulse on the edges of a backward step is drawn in the overlay, which p
   await press(page, 'ArrowLeft'); // the seed: nothing flows
   await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(0);
 });
+
+test('a big graph is laid out off the page with its progress shown beside, not under, the zoom buttons; the old drawing stays as it was', async ({ page }) => {
+  await page.goto(appUrl(CIRCUIT, { step: '2' }));
+  await expect(page.locator('[data-label="f"]')).toHaveAttribute('data-value', '-12');
+  // About 2,900 nodes, pasted: layers of values, each reused by later ones.
+  await page.evaluate(() => {
+    const lines: string[] = [];
+    for (let i = 0; i < 290; i++) lines.push(`x${i} = ${((i % 17) - 8) / 8}`);
+    for (let i = 0; i < 2600; i++) lines.push(`t${i} = ${i < 2 ? `x${i}` : `t${Math.max(0, i - 1 - (i % 7))}`} ${'+*-'[i % 3]} x${(i * 37) % 290}`);
+    lines.push('L = t2599 + t2598');
+    const editor = document.getElementById('program-editor') as HTMLTextAreaElement;
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(editor, lines.join('\n'));
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  const progress = page.getByTestId('layout-progress');
+  await expect(progress).toContainText(/Laying out 2\d{3} nodes, step [123] of 3/);
+  // The circuit is still drawn, with its own values, while the new graph is laid out.
+  await expect(page.locator('[data-label="f"]')).toHaveAttribute('data-value', '-12');
+  const [message, tools] = [await progress.boundingBox(), await page.locator('.graph-tools').boundingBox()];
+  expect(message && tools && message.x + message.width <= tools.x).toBe(true);
+  await expect(progress).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('[data-label="t2599"]')).toBeAttached();
+});

@@ -2,6 +2,7 @@
 // zooms, and the graph is fitted to the window whenever a new graph arrives.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { findGroups } from '../graph/groups';
+import { LAYOUT_STAGES } from '../graph/layoutStages';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { createStepChannel, StepChannelContext } from './stepChannel';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
@@ -22,7 +23,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const { drawing, pending } = useLayout(compiled, shownGroups);
   const store = useVisualizerStore();
   const channel = useMemo(
-    () => (drawing ? createStepChannel(store, drawing.model.nodes.map((n) => n.index), drawing.model.edgeIds) : null),
+    () => (drawing ? createStepChannel(store, drawing.compiled, drawing.model.nodes.map((n) => n.index), drawing.model.edgeIds) : null),
     [drawing, store],
   );
   useEffect(() => channel?.connect(), [channel]);
@@ -73,7 +74,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         <g ref={layerRef}>
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
-            <g className="graph-content">
+            <g className={pending ? 'graph-content stale' : 'graph-content'}>
               <g className="edges">
                 {drawing.model.edges.map(([from, to], k) => {
                   const edge = drawing.model.edgeIds[k];
@@ -111,7 +112,18 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
       <svg className="graph-flow" style={sized} aria-hidden="true">
         <g ref={flowLayerRef}>{drawing && <FlowOverlay drawing={drawing} />}</g>
       </svg>
-      {pending && <div className="graph-pending" role="status">{t('graph.layingOut')}</div>}
+      {pending && (
+        <div className="graph-pending" role="status" data-testid="layout-progress">
+          {pending.stage
+            ? t('graph.layingOutStage', {
+                count: pending.nodes,
+                stage: t(`graph.stage.${pending.stage}`),
+                k: LAYOUT_STAGES.indexOf(pending.stage) + 1,
+                n: LAYOUT_STAGES.length,
+              })
+            : t('graph.layingOut', { count: pending.nodes })}
+        </div>
+      )}
       {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (
         <div className="graph-too-big" role="status">
           {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
