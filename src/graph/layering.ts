@@ -5,7 +5,7 @@
 // local-move half of network simplex, so it is close to d3-dag's
 // layeringSimplex in total edge length while running in linear time per pass
 // (layeringSimplex solves an LP and takes most of the time above ~1,000 nodes).
-import type { Graph as DagGraph, GraphNode as DagNode } from 'd3-dag';
+import type { GraphNode as DagNode } from 'd3-dag';
 
 /** Layer of each node (0 = leftmost) of a DAG given as `parents`/`children` index lists. */
 export function fastLayers(parents: readonly (readonly number[])[], children: readonly (readonly number[])[], passes = 8): number[] {
@@ -71,16 +71,6 @@ export function placeInLayers<N, L>(nodes: readonly DagNode<N, L>[], layerOf: (n
     height = Math.max(height, node.y + sep(node, undefined));
   });
   return height;
-}
-
-/** The same as a d3-dag layering operator, with fastLayers. */
-export function layeringFast<N, L>(dag: DagGraph<N, L>, sep: Sep<N, L>): number {
-  const nodes = [...dag.nodes()];
-  const index = new Map(nodes.map((node, i) => [node, i]));
-  const parents = nodes.map((node) => [...node.parents()].map((p) => index.get(p) as number));
-  const children = nodes.map((node) => [...node.children()].map((c) => index.get(c) as number));
-  const layer = fastLayers(parents, children);
-  return placeInLayers(nodes, (_, i) => layer[i], sep);
 }
 
 /**

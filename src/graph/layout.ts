@@ -29,7 +29,6 @@ import { LAYER_GAP, MARGIN, NODE_GAP, PARALLEL_EDGE_OFFSET } from './sizes';
 
 export type Point = readonly [number, number];
 
-
 export interface Layout {
   /** Centre of each node, by node index. */
   readonly nodes: readonly { x: number; y: number }[];
