@@ -41,7 +41,7 @@ test('the graph <svg> has a size in pixels that follows its container', async ({
   expect(await page.locator('[data-node-id][transform]').count()).toBe(0);
 });
 
-test('the pulse on the edges of a backward step is drawn in the overlay, which pans and zooms with the graph', async ({ page }) => {
+test('the pulse on the edges of a backward step is drawn in the overlay, pans and zooms with the graph, and runs only when stepping is unhurried', async ({ page }) => {
   await page.goto(appUrl(CIRCUIT, { step: '4' })); // f is visited: it sends gradients back to q and z
   await expect(page.locator('.edge-backward')).toHaveCount(2);
   await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(2);
@@ -51,8 +51,17 @@ test('the pulse on the edges of a backward step is drawn in the overlay, which p
     page.evaluate(() => [document.querySelector('.graph-svg > g')!.getAttribute('transform'), document.querySelector('.graph-flow > g')!.getAttribute('transform')]);
   await expect.poll(async () => new Set(await transforms()).size).toBe(1);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.waitForTimeout(700);
   await press(page, 'ArrowLeft'); // the seed: nothing flows
   await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(0);
+  // Clicking fast: no pulse (any animation would hold each step's frame back).
+  await press(page, 'ArrowRight');
+  await expect(page.locator('.edge-backward')).toHaveCount(2);
+  await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(0);
+  // After a pause, the next step pulses again (q sends to x and y).
+  await page.waitForTimeout(700);
+  await press(page, 'ArrowRight');
+  await expect(page.locator('.graph-flow .flow-pulse')).toHaveCount(2);
 });
 
 test('a big graph is laid out off the page with its progress shown beside, not under, the zoom buttons; the old drawing stays as it was', async ({ page }) => {
