@@ -36,10 +36,15 @@ function bundleSize(): void {
 
 const STEP_SAMPLES = 120;
 
-/** How far apart the key presses come: a student clicking through, or a key held down. */
+/**
+ * How far apart the key presses come: a student clicking through, a key held
+ * down, and a lecture (a teacher's remote, a step a second; then the gradient
+ * pulse runs during the backward steps, see FlowOverlay.tsx).
+ */
 const CADENCES = [
-  { suffix: '', gapMs: 200, jitterMs: 60 },
-  { suffix: '-burst', gapMs: 33, jitterMs: 17 },
+  { suffix: '', gapMs: 200, jitterMs: 60, samples: STEP_SAMPLES },
+  { suffix: '-burst', gapMs: 33, jitterMs: 17, samples: STEP_SAMPLES },
+  { suffix: '-lecture', gapMs: 1000, jitterMs: 200, samples: 40 },
 ] as const;
 
 /**
@@ -85,15 +90,15 @@ async function stepLatency(browser: Browser, page: Page, nodes: number): Promise
   await page.goto(pageUrl(`?mode=present&step=forward&program=${program}`));
   const counter = (await page.getByTestId('step-counter').textContent()) ?? '';
   const seed = Number(/\d+/.exec(counter)?.[0] ?? 0);
-  for (const { suffix, gapMs, jitterMs } of CADENCES) {
-    const from = Math.max(0, seed - STEP_SAMPLES / 2);
+  for (const { suffix, gapMs, jitterMs, samples: count } of CADENCES) {
+    const from = Math.max(0, seed - count / 2);
     await page.goto(pageUrl(`?mode=present&step=${from}&program=${program}`));
     await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
     await page.waitForTimeout(500);
     const drawn = await page.locator('[data-node-id]').count();
-    await pressLatencies(browser, page, 'ArrowLeft', 10, gapMs, jitterMs); // warm-up, back and forth
-    await pressLatencies(browser, page, 'ArrowRight', 10, gapMs, jitterMs);
-    const samples = await pressLatencies(browser, page, 'ArrowRight', STEP_SAMPLES, gapMs, jitterMs);
+    await pressLatencies(browser, page, 'ArrowLeft', 5, Math.min(gapMs, 200), jitterMs); // warm-up, back and forth
+    await pressLatencies(browser, page, 'ArrowRight', 5, Math.min(gapMs, 200), jitterMs);
+    const samples = await pressLatencies(browser, page, 'ArrowRight', count, gapMs, jitterMs);
     emit({ name: `browser/step-latency-${nodes}${suffix}`, nodes: drawn, gap_ms: `${gapMs}-${gapMs + jitterMs}`, from_step: from, ...latencyFigures(samples) });
   }
 }
