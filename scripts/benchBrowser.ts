@@ -52,7 +52,7 @@ const CADENCES = [
  * times at random points of the frame cycle and reads, from Chromium's own
  * input-latency trace, the time from each key press to the frame that shows it.
  */
-async function pressLatencies(browser: Browser, page: Page, key: string, count: number, gapMs = 45, jitterMs = 17): Promise<KeyLatency[]> {
+async function pressLatencies(browser: Browser, page: Page, key: string, count: number, gapMs: number, jitterMs: number): Promise<KeyLatency[]> {
   await browser.startTracing(page, { categories: ['input'] });
   for (let i = 0; i < count; i++) {
     await page.keyboard.press(key);
@@ -82,8 +82,8 @@ function latencyFigures(samples: KeyLatency[]): Record<string, number> {
  * Keypress to painted frame while stepping a graph of about `nodes` nodes
  * (presentation mode, 1920×1080), from shortly before the seed so that forward
  * and backward steps are both measured. `p95_ms` is the whole latency;
- * `work_p95_ms` leaves out the wait for the next frame to begin, which depends
- * only on when in the frame cycle the key arrived.
+ * `work_p95_ms` leaves out the waits for the frame clock (eventLatency.ts),
+ * which depend on when in the frame cycle the key arrived, not on the step.
  */
 async function stepLatency(browser: Browser, page: Page, nodes: number): Promise<void> {
   const program = encodeURIComponent(layeredProgram(nodes));

@@ -30,7 +30,9 @@ export function FlowOverlay({ drawing }: { drawing: Drawing }) {
     const map = new Map<number, number[]>();
     model.edgeIds.forEach((edge, k) => {
       const to = compiled.graph.edges[edge].to;
-      map.set(to, [...(map.get(to) ?? []), k]);
+      const list = map.get(to);
+      if (list) list.push(k);
+      else map.set(to, [k]);
     });
     return map;
   }, [compiled, model]);

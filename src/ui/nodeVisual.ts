@@ -83,7 +83,7 @@ export function visualChangeSteps(compiled: Compiled): string[][] {
     held(t, `n${s.node}`);
     if (s.kind === 'forward') {
       for (const input of graph.nodes[s.node].inputs) held(t, `n${input}`);
-      for (const edge of graph.edges) if (edge.to === s.node) held(t, `e${edge.index}`);
+      for (const edge of graph.inEdges[s.node]) held(t, `e${edge}`);
     } else if (s.kind === 'backward') {
       for (const c of s.contributions) held(t, `n${c.to}`);
     }
