@@ -28,8 +28,12 @@ export function connectEmbed(store: VisualizerStore, options: EmbedOptions): () 
   let queuedStep: number | 'end' | null = null;
   let stateWanted = false;
   let frame = 0;
+  let timer = 0;
   const flush = () => {
+    if (frame) cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
     frame = 0;
+    timer = 0;
     const s = store.getState();
     if (queuedProgram !== null) s.setText(queuedProgram);
     if (queuedStep !== null) s.goTo(queuedStep);
@@ -41,8 +45,11 @@ export function connectEmbed(store: VisualizerStore, options: EmbedOptions): () 
       if (compiled) post(stateMessage(compiled, step));
     }
   };
+  // A frame, or 100 ms when the browser withholds frames (a hidden or throttled iframe).
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(flush);
+    if (frame || timer) return;
+    frame = requestAnimationFrame(flush);
+    timer = window.setTimeout(flush, 100);
   };
 
   const onMessage = (event: MessageEvent) => {
@@ -87,5 +94,6 @@ export function connectEmbed(store: VisualizerStore, options: EmbedOptions): () 
     unsubscribe();
     observer?.disconnect();
     if (frame) cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
   };
 }
