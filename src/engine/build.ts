@@ -2,7 +2,7 @@ import type { Expr, Pos, Program } from './ast';
 import { ProgramError } from './errors';
 import type { Graph, GraphEdge, GraphNode } from './graph';
 import { MAX_NODES } from './limits';
-import { OPS, type OpName } from './ops';
+import { FUNCTIONS, OPS, type OpName } from './ops';
 
 /** A plain number literal, possibly negated: `3`, `-2`, `(-.5)`. */
 function literalOf(expr: Expr): { value: number; text: string } | null {
@@ -98,6 +98,7 @@ export function buildGraph(program: Program): Graph {
           return add({ id: idOf(), op: 'neg', label, inputs: [a], value: -nodes[a].value, pos: expr.pos, literal: null, param: null });
         }
         case 'binary': {
+          if (expr.op === 'matmul') throw new ProgramError('tensorUnsupported', expr.pos, "'@' is not supported yet", {});
           const exponent = expr.op === 'pow' ? literalOf(expr.right) : null;
           if (exponent) {
             const a = build(expr.left, false);
@@ -110,6 +111,7 @@ export function buildGraph(program: Program): Graph {
           return add({ id: idOf(), op: expr.op, label, inputs: [a, b], value, pos: expr.pos, literal: null, param: null });
         }
         case 'call': {
+          if (!(expr.fn in FUNCTIONS)) throw new ProgramError('tensorUnsupported', expr.pos, `'${expr.fn}' is not supported yet`, {});
           const op = expr.fn as OpName;
           const args = expr.args.map((arg) => build(arg, false));
           const value = OPS[op].forward(nodes[args[0]].value, args.length > 1 ? nodes[args[1]].value : 0);
@@ -117,6 +119,8 @@ export function buildGraph(program: Program): Graph {
         }
         case 'num':
           throw new Error('unreachable: literals are handled above');
+        case 'array':
+          throw new ProgramError('tensorUnsupported', expr.pos, 'vectors and matrices are not supported yet', {});
       }
     };
     output = build(st.expr, true);

@@ -16,7 +16,7 @@ export interface Token {
 const NAME_START = /[\p{L}_]/u;
 const NAME_PART = /[\p{L}\p{M}\p{N}_]/u;
 const DIGIT = /[0-9]/;
-const OPERATORS = ['**', '+', '-', '*', '/', '^', '(', ')', ',', '='];
+const OPERATORS = ['**', '+=', '-=', '*=', '/=', '+', '-', '*', '/', '^', '@', '(', ')', '[', ']', ',', '='];
 
 export function tokenize(text: string): Token[] {
   const chars = Array.from(text);
@@ -79,7 +79,7 @@ export function tokenize(text: string): Token[] {
       col += i - start;
     } else {
       const two = ch + (chars[i + 1] ?? '');
-      const op = OPERATORS.find((o) => o === two || o === ch);
+      const op = OPERATORS.find((o) => o === two) ?? OPERATORS.find((o) => o === ch);
       if (!op) {
         const shown = JSON.stringify(ch).slice(1, -1);
         throw new ProgramError('unexpectedChar', pos, `unexpected character '${shown}'`, { char: shown });

@@ -85,7 +85,7 @@ describe('parseProgram: errors name the line, the column and what was expected',
   const cases: [string, string, number, number, string][] = [
     ['x = 1\nf = x +', 'expectedExpr', 2, 8, "expected an expression after '+'"],
     ['x = 1\nf = x + * 2', 'expectedExpr', 2, 9, "expected an expression after '+', found '*'"],
-    ['x = 1 @ 2', 'unexpectedChar', 1, 7, "unexpected character '@'"],
+    ['x = 1 $ 2', 'unexpectedChar', 1, 7, "unexpected character '$'"],
     ['x = 1e', 'badNumber', 1, 5, "'1e' is not a number"],
     ['x = 2x', 'badNumber', 1, 5, "'2x' is not a number"],
     ['x 1', 'expectedAssign', 1, 3, "expected '=' after 'x'"],

@@ -2,17 +2,19 @@
 // MAX_DEPTH, so no input can overflow the stack.
 //
 //   program   := statement? (sep statement?)*
-//   statement := name '=' sum
+//   statement := 'param'? name ('=' | '+=' | '-=' | '*=' | '/=') sum
 //   sum       := product (('+' | '-') product)*
-//   product   := unary (('*' | '/') unary)*
+//   product   := unary (('*' | '/' | '@') unary)*
 //   unary     := '-' unary | power
 //   power     := primary (('^' | '**') unary)?      (right-associative)
-//   primary   := number | name | name '(' args ')' | '(' sum ')'
-import type { Expr, Pos, Program, Statement } from './ast';
+//   primary   := number | name | name '(' args ')' | '(' sum ')' | array
+//   args      := (sum (',' sum)*)? (',' name '=' sum)*   (keywords last)
+//   array     := '[' (item (',' item)*)? ']'    item := '-'? number | array
+import type { BinaryOp, Expr, Kwarg, Pos, Program, Statement } from './ast';
+import { callable, callableNames } from './callables';
 import { ProgramError } from './errors';
 import { tokenize, type Token } from './lexer';
 import { MAX_DEPTH, MAX_EXPR_HEIGHT, MAX_PROGRAM_CHARS, MAX_STATEMENTS } from './limits';
-import { FUNCTIONS, OPS, type OpName } from './ops';
 
 function describe(token: Token): string {
   if (token.kind === 'eof') return 'the end of the program';
@@ -98,6 +100,14 @@ class Parser {
   }
 
   private statement(): Statement {
+    let param = false;
+    const first = this.tokens[this.index];
+    const after = this.tokens[this.index + 1];
+    // `param W = …`; a statement `param = 3` still assigns the name param.
+    if (first.kind === 'name' && first.text === 'param' && after?.kind === 'name') {
+      this.next();
+      param = true;
+    }
     const nameToken = this.next();
     if (nameToken.kind !== 'name') {
       throw new ProgramError(
@@ -108,15 +118,18 @@ class Parser {
       );
     }
     const eq = this.next();
-    if (eq.text !== '=') {
+    const augmented = AUGMENTED.get(eq.text);
+    if (eq.text !== '=' && !augmented) {
       throw new ProgramError('expectedAssign', eq.pos, `expected '=' after '${nameToken.text}', found ${describe(eq)}`, {
         name: nameToken.text,
         found: eq.text,
       });
     }
-    const expr = this.sum();
+    let expr = this.sum();
+    // `c += e` is `c = c + e`: a new version of c made from the old one (§11).
+    if (augmented) expr = { kind: 'binary', op: augmented, left: { kind: 'name', name: nameToken.text, pos: nameToken.pos }, right: expr, pos: eq.pos };
     checkHeight(expr, nameToken.pos);
-    return { name: nameToken.text, namePos: nameToken.pos, expr };
+    return param ? { name: nameToken.text, namePos: nameToken.pos, expr, param } : { name: nameToken.text, namePos: nameToken.pos, expr };
   }
 
   private sum(): Expr {
@@ -134,10 +147,11 @@ class Parser {
     let left = this.unary();
     for (;;) {
       const op = this.peek();
-      if (op.text !== '*' && op.text !== '/') return left;
+      const kind = PRODUCT_OPS.get(op.text);
+      if (!kind || op.kind !== 'op') return left;
       this.next();
       const right = this.unary();
-      left = { kind: 'binary', op: op.text === '*' ? 'mul' : 'div', left, right, pos: op.pos };
+      left = { kind: 'binary', op: kind, left, right, pos: op.pos };
     }
   }
 
@@ -182,6 +196,7 @@ class Parser {
       this.closeParen(token);
       return inner;
     }
+    if (token.text === '[') return this.array();
     const previous = this.previous();
     // After a line break or at the very start there is no operator to name.
     const after = previous === token || previous.kind === 'sep' ? '' : previous.text;
@@ -207,38 +222,109 @@ class Parser {
 
   private call(fnToken: Token): Expr {
     const fn = fnToken.text;
-    const op: OpName | undefined = Object.prototype.hasOwnProperty.call(FUNCTIONS, fn) ? FUNCTIONS[fn] : undefined;
-    if (!op) {
+    const spec = callable(fn);
+    if (!spec) {
       throw new ProgramError(
         'unknownFunction',
         fnToken.pos,
-        `unknown function '${fn}'; the functions are ${Object.keys(FUNCTIONS).join(', ')}`,
+        `unknown function '${fn}'; the functions are ${callableNames().join(', ')}`,
         { name: fn },
       );
     }
     const open = this.next();
     this.parens++;
     const args: Expr[] = [];
+    const kwargs: Kwarg[] = [];
     if (this.peek().text !== ')') {
-      args.push(this.sum());
-      while (this.peek().text === ',') {
+      for (;;) {
+        const token = this.peek();
+        const isKeyword = token.kind === 'name' && this.tokens[this.index + 1]?.text === '=';
+        if (isKeyword) {
+          this.next();
+          this.next();
+          if (!spec.kwargs.includes(token.text)) {
+            const allowed = spec.kwargs.length ? `; '${fn}' takes ${spec.kwargs.join(', ')}` : `; '${fn}' takes none`;
+            throw new ProgramError('unknownKeyword', token.pos, `unknown keyword argument '${token.text}'${allowed}`, { name: token.text, fn });
+          }
+          if (kwargs.some((k) => k.name === token.text)) {
+            throw new ProgramError('duplicateKeyword', token.pos, `'${token.text}' is given twice`, { name: token.text });
+          }
+          kwargs.push({ name: token.text, value: this.sum(), pos: token.pos });
+        } else {
+          if (kwargs.length > 0) {
+            throw new ProgramError('positionalAfterKeyword', token.pos, 'a plain argument cannot follow a keyword argument', {});
+          }
+          args.push(this.sum());
+        }
+        if (this.peek().text !== ',') break;
         this.next();
-        args.push(this.sum());
       }
     }
     this.closeParen(open);
-    const arity = OPS[op].arity;
-    if (args.length !== arity) {
+    if (args.length < spec.minArgs || args.length > spec.maxArgs) {
+      const expected = spec.minArgs === spec.maxArgs ? String(spec.minArgs) : `${spec.minArgs} or ${spec.maxArgs}`;
       throw new ProgramError(
         'argCount',
         fnToken.pos,
-        `'${fn}' takes ${arity} argument${arity === 1 ? '' : 's'}, found ${args.length}`,
-        { name: fn, expected: arity, found: args.length },
+        `'${fn}' takes ${expected} argument${spec.maxArgs === 1 ? '' : 's'}, found ${args.length}`,
+        { name: fn, expected, found: args.length },
       );
     }
-    return { kind: 'call', fn: op, args, pos: fnToken.pos };
+    return { kind: 'call', fn, args, kwargs, pos: fnToken.pos };
+  }
+
+  /** `[1, -2]`, `[[1, 2], [3, 4]]`: numbers, maybe negated, or nested arrays. */
+  private array(): Expr {
+    const open = this.next();
+    this.enter(open.pos);
+    this.parens++;
+    try {
+      const items: Expr[] = [];
+      if (this.peek().text !== ']') {
+        for (;;) {
+          items.push(this.arrayItem());
+          if (this.peek().text !== ',') break;
+          this.next();
+          if (this.peek().text === ']') break; // a trailing comma
+        }
+      }
+      const close = this.peek();
+      this.parens--;
+      if (close.text !== ']') {
+        throw new ProgramError(
+          'expectedCloseBracket',
+          close.pos,
+          `expected ']' to close the '[' at line ${open.pos.line}, col ${open.pos.col}, found ${describe(close)}`,
+          { line: open.pos.line, col: open.pos.col, found: close.text },
+        );
+      }
+      this.next();
+      return { kind: 'array', items, pos: open.pos };
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private arrayItem(): Expr {
+    const token = this.peek();
+    if (token.text === '[') return this.array();
+    if (token.text === '-' && this.tokens[this.index + 1]?.kind === 'num') {
+      this.next();
+      const num = this.next();
+      return { kind: 'unary', op: 'neg', arg: { kind: 'num', value: num.value as number, text: num.text, pos: num.pos }, pos: token.pos };
+    }
+    if (token.kind === 'num') {
+      this.next();
+      return { kind: 'num', value: token.value as number, text: token.text, pos: token.pos };
+    }
+    throw new ProgramError('expectedArrayItem', token.pos, `expected a number or '[' inside a vector or matrix, found ${describe(token)}`, {
+      found: token.text,
+    });
   }
 }
+
+const AUGMENTED: ReadonlyMap<string, BinaryOp> = new Map([['+=', 'add'], ['-=', 'sub'], ['*=', 'mul'], ['/=', 'div']]);
+const PRODUCT_OPS: ReadonlyMap<string, BinaryOp> = new Map([['*', 'mul'], ['/', 'div'], ['@', 'matmul']]);
 
 function children(expr: Expr): Expr[] {
   switch (expr.kind) {
@@ -247,7 +333,9 @@ function children(expr: Expr): Expr[] {
     case 'binary':
       return [expr.left, expr.right];
     case 'call':
-      return expr.args;
+      return [...expr.args, ...expr.kwargs.map((k) => k.value)];
+    case 'array':
+      return expr.items;
     default:
       return [];
   }

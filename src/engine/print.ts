@@ -1,9 +1,9 @@
 // Prints a syntax tree back as program text with as few parentheses as the
 // precedence rules allow: parse(print(p)) has the same structure as p.
-import type { Expr, Program } from './ast';
+import type { BinaryOp, Expr, Program, Statement } from './ast';
 
-const PRECEDENCE = { add: 1, sub: 1, mul: 2, div: 2, neg: 3, pow: 4, atom: 5 } as const;
-const SYMBOL = { add: '+', sub: '-', mul: '*', div: '/', pow: '^' } as const;
+const PRECEDENCE = { add: 1, sub: 1, mul: 2, div: 2, matmul: 2, neg: 3, pow: 4, atom: 5 } as const;
+const SYMBOL: Readonly<Record<Exclude<BinaryOp, 'pow'>, string>> = { add: '+', sub: '-', mul: '*', div: '/', matmul: '@' };
 
 function precedenceOf(expr: Expr): number {
   switch (expr.kind) {
@@ -27,8 +27,10 @@ export function printExpr(expr: Expr): string {
       return expr.text;
     case 'name':
       return expr.name;
+    case 'array':
+      return `[${expr.items.map(printExpr).join(', ')}]`;
     case 'call':
-      return `${expr.fn}(${expr.args.map(printExpr).join(', ')})`;
+      return `${expr.fn}(${[...expr.args.map(printExpr), ...expr.kwargs.map((k) => `${k.name}=${printExpr(k.value)}`)].join(', ')})`;
     case 'unary':
       return `-${wrap(expr.arg, PRECEDENCE.neg)}`;
     case 'binary': {
@@ -41,6 +43,10 @@ export function printExpr(expr: Expr): string {
   }
 }
 
+export function printStatement(st: Statement): string {
+  return `${st.param ? 'param ' : ''}${st.name} = ${printExpr(st.expr)}`;
+}
+
 export function printProgram(program: Program): string {
-  return program.statements.map((st) => `${st.name} = ${printExpr(st.expr)}`).join('\n');
+  return program.statements.map(printStatement).join('\n');
 }
