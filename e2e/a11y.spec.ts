@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, programEditor, test } from './fixtures';
 
 for (const [name, url] of [
   ['main page', './?lesson=two-paths&step=6'],
@@ -11,6 +11,8 @@ for (const [name, url] of [
   test(`axe finds no serious or critical violation: ${name}`, async ({ page }) => {
     await page.goto(url);
     await expect(page.locator('[data-node-id]').first().or(page.getByRole('alert'))).toBeVisible();
+    // The page with an editor is checked with CodeMirror in place (it loads after the graph).
+    if (!url.includes('mode=')) await programEditor(page);
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')

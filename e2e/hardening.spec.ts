@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, expectEditorText, pasteProgram, replaceProgram, test } from './fixtures';
 
 const DIST = resolve(process.cwd(), 'dist');
 
@@ -10,21 +10,15 @@ test.describe('limits give a clear message quickly, the tab stays responsive', (
     await page.goto(`./?program=${encodeURIComponent(program)}`);
     await expect(page.getByRole('alert')).toContainText('nested more than 200 levels');
     await expect(page.getByRole('alert')).toContainText('line 2');
-    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(program);
+    await expectEditorText(page, program);
   });
 
   test('a 20,000-statement program pasted into the editor', async ({ page }) => {
     await page.goto('./?lesson=circuit');
-    // Set the text the way a paste does (Playwright's fill is slow on 160 KB).
-    const elapsed = await page.evaluate(() => {
-      const text = Array.from({ length: 20000 }, (_, i) => `a${i}=1`).join(';');
-      const editor = document.getElementById('program-editor') as HTMLTextAreaElement;
-      const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
-      const t0 = performance.now();
-      setValue?.call(editor, text);
-      editor.dispatchEvent(new Event('input', { bubbles: true }));
-      return performance.now() - t0;
-    });
+    const text = Array.from({ length: 20000 }, (_, i) => `a${i}=1`).join(';');
+    const t0 = Date.now();
+    await pasteProgram(page, text);
+    const elapsed = Date.now() - t0;
     await expect(page.getByRole('alert')).toContainText('more than 10000 statements');
     await expect(page.locator('[data-label="q"]')).toBeVisible(); // the last good graph stays
     expect(elapsed).toBeLessThan(5000);
@@ -34,11 +28,11 @@ test.describe('limits give a clear message quickly, the tab stays responsive', (
     // Over HTTP most servers refuse such a URL before the page loads; from a file it reaches the app.
     const base = `file://${join(DIST, 'index.html')}`;
     await page.goto(base);
-    await page.getByRole('textbox', { name: 'Program' }).fill('mine = 2\nf = mine * 3');
+    await replaceProgram(page, 'mine = 2\nf = mine * 3');
     await page.waitForTimeout(300);
     await page.goto(`${base}?program=${'x'.repeat(1_000_000)}`);
     await expect(page.getByRole('status').first()).toContainText('Ignored in the link: program=');
-    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue('mine = 2\nf = mine * 3');
+    await expectEditorText(page, 'mine = 2\nf = mine * 3');
   });
 
   test('malformed URL values are reported, not fatal', async ({ page }) => {
@@ -60,7 +54,8 @@ test.describe('no code execution', () => {
     test(`injection ${i + 1} through the URL and the editor shows as text`, async ({ page }) => {
       await page.goto(`./?program=${encodeURIComponent(program)}`);
       await expect(page.getByRole('alert')).toContainText('line 2');
-      await page.getByRole('textbox', { name: 'Program' }).fill(program.replace('x = 1', 'y = 2'));
+      await replaceProgram(page, program.replace('x = 1', 'y = 2'));
+      await expectEditorText(page, program.replace('x = 1', 'y = 2'));
       await expect(page.getByRole('alert')).toContainText('line 2');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('#root img, #root script, #root a[href^="javascript"]').count()).toBe(0);
@@ -88,6 +83,9 @@ test.describe('no code execution', () => {
 test('the built app works from the file system', async ({ page }) => {
   await page.goto(`file://${join(DIST, 'index.html')}?lesson=circuit&step=end`);
   await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad', '-4');
+  // The editor's script, loaded later, comes from a relative path too.
+  await expectEditorText(page, /q = x \+ y/);
+  await expect(page.locator('.cm-line .cs-number').first()).toBeVisible();
 });
 
 test('non-finite values are shown and explained, and the formula still renders', async ({ page }) => {

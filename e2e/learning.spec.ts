@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, expectEditorText, test } from './fixtures';
 
 test.describe('training, gradient checking and forward mode', () => {
   test('gradient descent on x² + y² + 2x + 2 from (1, 4) at rate 0.01 converges to (−1, 0)', async ({ page }) => {
@@ -17,7 +17,7 @@ test.describe('training, gradient checking and forward mode', () => {
     await expect(page.getByTestId('train-status')).toContainText('after 1001 steps, L = 1');
     await expect(page.getByTestId('loss-chart')).toBeVisible();
     await panel.getByRole('button', { name: 'Write the trained values into the program' }).click();
-    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(/x = -1\ny = [0-9.e-]+\n/);
+    await expectEditorText(page, /x = -1\ny = [0-9.e-]+\n/);
   });
 
   test('a learning rate that is too large is explained', async ({ page }) => {

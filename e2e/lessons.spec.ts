@@ -1,4 +1,4 @@
-import { expect, node, press, test } from './fixtures';
+import { expect, expectEditorText, node, press, test } from './fixtures';
 
 test.describe('lessons', () => {
   test('a lesson opens by URL, and at the end its input has the summed gradient', async ({ page }) => {
@@ -13,7 +13,7 @@ test.describe('lessons', () => {
   test('picking a lesson replaces the program and starts at step 0', async ({ page }) => {
     await page.goto('./?lesson=circuit&step=end');
     await page.getByTestId('lesson-picker').selectOption('paraboloid');
-    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(/x\^2 \+ y\^2 \+ 2\*x \+ 2/);
+    await expectEditorText(page, /x\^2 \+ y\^2 \+ 2\*x \+ 2/);
     await expect(page.getByTestId('step-counter')).toContainText('Step 0');
     await page.locator('body').click({ position: { x: 5, y: 5 } });
     await press(page, 'End');

@@ -1,6 +1,6 @@
 // What a step may touch: only the nodes and edges it changes. These guard the
 // causes of slow steps found with Chromium traces (see README, Performance).
-import { appUrl, BRANCHED, CIRCUIT, expect, press, test } from './fixtures';
+import { appUrl, BRANCHED, CIRCUIT, expect, pasteProgram, press, test } from './fixtures';
 
 test('stepping leaves <html> alone: setting its lang on every step restyled the whole page', async ({ page }) => {
   await page.goto(appUrl(BRANCHED));
@@ -68,15 +68,11 @@ test('a big graph is laid out off the page with its progress shown beside, not u
   await page.goto(appUrl(CIRCUIT, { step: '2' }));
   await expect(page.locator('[data-label="f"]')).toHaveAttribute('data-value', '-12');
   // About 2,900 nodes, pasted: layers of values, each reused by later ones.
-  await page.evaluate(() => {
-    const lines: string[] = [];
-    for (let i = 0; i < 290; i++) lines.push(`x${i} = ${((i % 17) - 8) / 8}`);
-    for (let i = 0; i < 2600; i++) lines.push(`t${i} = ${i < 2 ? `x${i}` : `t${Math.max(0, i - 1 - (i % 7))}`} ${'+*-'[i % 3]} x${(i * 37) % 290}`);
-    lines.push('L = t2599 + t2598');
-    const editor = document.getElementById('program-editor') as HTMLTextAreaElement;
-    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(editor, lines.join('\n'));
-    editor.dispatchEvent(new Event('input', { bubbles: true }));
-  });
+  const lines: string[] = [];
+  for (let i = 0; i < 290; i++) lines.push(`x${i} = ${((i % 17) - 8) / 8}`);
+  for (let i = 0; i < 2600; i++) lines.push(`t${i} = ${i < 2 ? `x${i}` : `t${Math.max(0, i - 1 - (i % 7))}`} ${'+*-'[i % 3]} x${(i * 37) % 290}`);
+  lines.push('L = t2599 + t2598');
+  await pasteProgram(page, lines.join('\n'));
   const progress = page.getByTestId('layout-progress');
   await expect(progress).toContainText(/Laying out 2\d{3} nodes, step [123] of 3/);
   // The circuit is still drawn, with its own values, while the new graph is laid out.

@@ -1,4 +1,4 @@
-import { appUrl, BRANCHED, CIRCUIT, expect, node, press, stepCounter, test } from './fixtures';
+import { appUrl, BRANCHED, CIRCUIT, expect, expectEditorText, node, press, programEditor, replaceProgram, stepCounter, test } from './fixtures';
 
 test.describe('stepping through the circuit (x + y) · z', () => {
   test('step 0 shows input values only; the forward pass fills in values one node at a time', async ({ page }) => {
@@ -101,14 +101,14 @@ test.describe('a value that feeds two nodes', () => {
 test.describe('the program editor', () => {
   test('a bad program shows an alert with line and column, keeps the text and the last good graph', async ({ page }) => {
     await page.goto(appUrl(CIRCUIT, { step: 'end' }));
-    const editor = page.getByRole('textbox', { name: 'Program' });
+    const editor = await programEditor(page);
     await editor.click();
     await page.keyboard.press('End');
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' +');
     await expect(page.getByRole('alert')).toContainText('line 5, col 12');
     await expect(page.getByRole('alert')).toContainText("expected an expression after '+'");
-    await expect(editor).toHaveValue(`${CIRCUIT} +`);
+    await expectEditorText(page, `${CIRCUIT} +`);
     await expect(node(page, 'f')).toHaveAttribute('data-value', '-12');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -117,21 +117,21 @@ test.describe('the program editor', () => {
 
   test('keys typed in the editor do not step', async ({ page }) => {
     await page.goto(appUrl('x = 2\nf = x * x'));
-    const editor = page.getByRole('textbox', { name: 'Program' });
+    const editor = await programEditor(page);
     await editor.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' + 1');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('j');
     expect(await stepCounter(page)).toBe(0);
-    await expect(editor).toHaveValue('x = 2\nf = x * x + j1');
+    await expectEditorText(page, 'x = 2\nf = x * x + j1');
     await expect(page.getByRole('alert')).toContainText("'j1' is not defined");
   });
 
   test('editing rebuilds the graph live', async ({ page }) => {
     await page.goto(appUrl('x = 2\nf = x * x', { step: 'end' }));
     await expect(node(page, 'x')).toHaveAttribute('data-grad', '4');
-    await page.getByRole('textbox', { name: 'Program' }).fill('x = 3\nf = x * x');
+    await replaceProgram(page, 'x = 3\nf = x * x');
     await expect(node(page, 'x')).toHaveAttribute('data-value', '3');
   });
 });

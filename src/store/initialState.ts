@@ -12,7 +12,7 @@ import type {
 } from './types';
 
 export function initialProgram(init: VisualizerInit): ProgramState {
-  return { text: init.text, ...tryCompile(init.text), past: [], future: [] };
+  return { text: init.text, ...tryCompile(init.text), compilePending: false };
 }
 
 export function initialPlayback(init: VisualizerInit, program: ProgramState): PlaybackState {

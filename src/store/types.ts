@@ -17,15 +17,20 @@ export interface ProgramState {
   compiled: Compiled | null;
   /** Why `text` does not compile, if it does not. */
   error: ProgramError | null;
-  /** Earlier and undone texts of the editor (newest last). */
-  past: readonly string[];
-  future: readonly string[];
+  /** Typed text waits for a pause before it is compiled (a long program): `compiled` and `error` are of an older text. */
+  compilePending: boolean;
 }
 export interface ProgramActions {
-  /** A program that compiles replaces the graph (keeping the step where it can); a bad one only sets the error. */
+  /**
+   * A new program from outside the editor (a lesson, the network builder, a
+   * link, an iframe): compiled at once. A program that compiles replaces the
+   * graph (keeping the step where it can); a bad one only sets the error.
+   */
   setText: (text: string) => void;
-  undo: () => void;
-  redo: () => void;
+  /** The student typed: the text now; compiled at once when short, else after a pause in typing. */
+  editText: (text: string) => void;
+  /** Compiles typed text that is waiting for a pause, now (the editor lost focus). */
+  commitText: () => void;
 }
 
 /** Where the student is in the trace, and the automatic stepping. */

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { layeredProgram } from '../engine/layeredProgram';
+import { COMPILE_NOW_CHARS, COMPILE_PAUSE_MS } from './slices/program';
 import { createVisualizerStore, queryFor } from './visualizer';
 
 const CIRCUIT = 'x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z';
@@ -40,26 +42,59 @@ describe('visualizer store', () => {
     expect(updates).toBe(2);
   });
 
-  it('undo and redo walk the edit history; typing in one burst is one step', () => {
-    const store = createVisualizerStore({ text: 'x = 1' });
+  it('typing a short program compiles every key', () => {
+    const store = createVisualizerStore({ text: 'x = 1\nf = x * x' });
+    store.getState().editText('x = 2\nf = x * x');
+    expect(store.getState().compilePending).toBe(false);
+    expect(store.getState().compiled?.graph.nodes[0].value).toBe(2);
+  });
+
+  it('typing a long program compiles once typing pauses; the text is current meanwhile', () => {
+    const long = layeredProgram(1000);
+    const store = createVisualizerStore({ text: long, step: 'end' });
     const s = () => store.getState();
-    vi.setSystemTime(1_000_000);
-    s().setText('x = 12');
-    vi.setSystemTime(1_000_100);
-    s().setText('x = 123');
-    vi.setSystemTime(1_005_000);
-    s().setText('x = 5\nf = x * x');
-    expect(s().past).toEqual(['x = 1', 'x = 123']);
-    s().undo();
-    expect(s().text).toBe('x = 123');
-    s().undo();
-    expect(s().text).toBe('x = 1');
-    s().undo();
-    expect(s().text).toBe('x = 1');
-    s().redo();
-    s().redo();
-    expect(s().text).toBe('x = 5\nf = x * x');
-    expect(s().compiled?.graph.nodes).toHaveLength(2);
+    const good = s().compiled;
+    expect(long.length).toBeGreaterThan(COMPILE_NOW_CHARS);
+    const edited = long.replace(/^x0 = (\S+)/, 'x0 = 7');
+    s().editText(`${edited} +`); // a bad program, mid-typing
+    expect(s()).toMatchObject({ text: `${edited} +`, compilePending: true, error: null });
+    expect(s().compiled).toBe(good);
+    vi.advanceTimersByTime(COMPILE_PAUSE_MS - 10);
+    s().editText(edited); // the next key comes before the pause is over
+    vi.advanceTimersByTime(COMPILE_PAUSE_MS - 10);
+    expect(s().compiled).toBe(good);
+    vi.advanceTimersByTime(20);
+    expect(s().compilePending).toBe(false);
+    expect(s().compiled).not.toBe(good);
+    expect(s().compiled?.graph.nodes[0].value).toBe(7);
+    expect(s().step).toBe(s().compiled?.trace.end);
+  });
+
+  it('a long program with an error keeps the last good graph and reports the error after the pause', () => {
+    const long = layeredProgram(1000);
+    const store = createVisualizerStore({ text: long });
+    const good = store.getState().compiled;
+    store.getState().editText(`${long} +`);
+    expect(store.getState().error).toBeNull();
+    vi.advanceTimersByTime(COMPILE_PAUSE_MS);
+    expect(store.getState().error?.line).toBe(long.split('\n').length);
+    expect(store.getState().compiled).toBe(good);
+  });
+
+  it('a program set from outside, or the editor losing focus, compiles at once', () => {
+    const long = layeredProgram(1000);
+    const store = createVisualizerStore({ text: 'x = 1\nf = x * x' });
+    const s = () => store.getState();
+    s().editText(long);
+    expect(s().compilePending).toBe(true);
+    s().commitText();
+    expect(s()).toMatchObject({ compilePending: false });
+    expect(s().compiled?.graph.nodes.length).toBeGreaterThan(900);
+    s().editText(`${long}\n# note`);
+    s().setText(CIRCUIT); // a lesson picked while a compile waited: the lesson wins
+    vi.advanceTimersByTime(COMPILE_PAUSE_MS * 2);
+    expect(s().text).toBe(CIRCUIT);
+    expect(s().compiled?.graph.nodes).toHaveLength(5);
   });
 
   it('a new program clears the selection and the practice answers but keeps the step', () => {

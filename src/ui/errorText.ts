@@ -8,10 +8,16 @@ function describeFound(locale: Locale, found: string | number | undefined): stri
   return locale === 'zh-CN' ? `“${found}”` : `'${found}'`;
 }
 
-export function errorText(locale: Locale, err: ProgramError): string {
-  if (locale === 'en') return err.message;
+/** What is wrong, without the position (shown under the line in the editor). */
+export function errorMessage(locale: Locale, err: ProgramError): string {
+  if (locale === 'en') return err.detail;
   const params = { ...err.params, found: describeFound(locale, err.params.found) };
   let key = `error.${err.code}` as MessageKey;
   if (err.code === 'expectedExpr' && err.params.after === '') key = 'error.expectedExprStart';
-  return t(locale, 'error.position', { line: err.line, col: err.col, message: t(locale, key, params) });
+  return t(locale, key, params);
+}
+
+export function errorText(locale: Locale, err: ProgramError): string {
+  if (locale === 'en') return err.message;
+  return t(locale, 'error.position', { line: err.line, col: err.col, message: errorMessage(locale, err) });
 }

@@ -1,45 +1,47 @@
 // The program slice: the text as typed, the last graph that compiled, the error.
+// A long program is compiled only once typing pauses: every compile of a
+// 1,000-node program traces it and asks for a new layout, which no keystroke
+// can afford. The text itself is always current (it is saved and shown).
 import { resolveStep, tryCompile } from '../compileText';
-import type { ProgramActions, ProgramState, SliceActions } from '../types';
+import type { ProgramActions, SliceActions } from '../types';
 
-const UNDO_BURST_MS = 800;
-const MAX_UNDO = 200;
+/** Programs up to this many characters compile on every key (a lesson is a few hundred). */
+export const COMPILE_NOW_CHARS = 600;
+/** Longer ones compile this long after the last key. */
+export const COMPILE_PAUSE_MS = 250;
 
 export const programActions: SliceActions<ProgramActions> = (set, get) => {
-  let lastEdit = 0;
-  /** Sets the editor text; a program that compiles replaces the graph, a bad one only sets the error. */
-  const applyText = (text: string, history: Pick<ProgramState, 'past' | 'future'>): void => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cancelPending = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  /** A program that compiles replaces the graph, a bad one only sets the error. */
+  const compileNow = (text: string): void => {
+    cancelPending();
     const { compiled, error } = tryCompile(text);
     if (compiled) {
       // A new graph: keep the student's place when it has that many steps; the
       // selection and the practice answers were about the old one.
-      set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null, answers: {}, ...history });
+      set({ text, compiled, error: null, compilePending: false, step: resolveStep(compiled, get().step), selected: null, answers: {} });
     } else {
-      set({ text, error, ...history });
+      set({ text, error, compilePending: false });
     }
   };
   return {
     setText: (text) => {
-      const { text: before, past } = get();
-      if (text === before) return;
-      // Typing in one burst is one undo step; a pause, a lesson or a paste starts another.
-      const now = Date.now();
-      const burst = now - lastEdit < UNDO_BURST_MS && Math.abs(text.length - before.length) <= 1;
-      lastEdit = now;
-      const nextPast = burst && past.length > 0 ? past : [...past, before].slice(-MAX_UNDO);
-      applyText(text, { past: nextPast, future: [] });
+      if (text === get().text && !get().compilePending) return;
+      compileNow(text);
     },
-    undo: () => {
-      const { past, future, text } = get();
-      if (past.length === 0) return;
-      lastEdit = 0;
-      applyText(past[past.length - 1], { past: past.slice(0, -1), future: [...future, text] });
+    editText: (text) => {
+      if (text === get().text) return;
+      if (text.length <= COMPILE_NOW_CHARS) return compileNow(text);
+      cancelPending();
+      set({ text, compilePending: true });
+      timer = setTimeout(() => compileNow(get().text), COMPILE_PAUSE_MS);
     },
-    redo: () => {
-      const { past, future, text } = get();
-      if (future.length === 0) return;
-      lastEdit = 0;
-      applyText(future[future.length - 1], { past: [...past, text], future: future.slice(0, -1) });
+    commitText: () => {
+      if (get().compilePending) compileNow(get().text);
     },
   };
 };
