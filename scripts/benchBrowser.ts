@@ -2,7 +2,9 @@
 // (dist/, opened from the file system, so no server is involved).
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { emit, layeredProgram, round } from './benchUtil';
@@ -18,6 +20,31 @@ function percentile(sorted: number[], p: number): number {
 
 function pageUrl(query: string): string {
   return `file://${join(DIST, 'index.html')}${query}`;
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+/** dist/ served on a loopback port, as a static host serves it (there, unlike from file://, the layout runs in a worker). */
+async function serveDist(): Promise<{ url: string; server: Server }> {
+  // Program links are long: allow a request line of up to 1 MB.
+  const server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = join(DIST, path === '' ? 'index.html' : path);
+    if (!file.startsWith(DIST) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
 }
 
 function bundleSize(): void {
@@ -125,22 +152,25 @@ async function latencyFloor(browser: Browser, page: Page, animating: boolean): P
  * Keypress to painted frame while typing in the program editor of the normal
  * page (1280×800) with a program of about `nodes` nodes: digits typed at the
  * end of the first input's number and erased again, at a typist's pace
- * (120–200 ms apart). Every key changes a value, so every key changes the
- * program: before compiling was paused, each one parsed, traced and asked for
- * a new layout.
+ * (120–200 ms apart, and 400–700 ms after every tenth key). Every key changes
+ * a value: before compiling waited for a pause in typing, each key parsed,
+ * traced and redrew the 1,000 nodes; now that happens in the pauses, where a
+ * key that comes during the redraw waits for it (and is counted).
  */
-async function keystrokeLatency(browser: Browser, nodes: number): Promise<void> {
+async function keystrokeLatency(browser: Browser, nodes: number, served: boolean): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const host = served ? await serveDist() : null;
   try {
     const program = layeredProgram(nodes);
-    await page.goto(pageUrl(`?program=${encodeURIComponent(program)}`));
+    const query = `?program=${encodeURIComponent(program)}`;
+    await page.goto(host ? `${host.url}${query}` : pageUrl(query));
+    // Typing starts once the page has settled: the graph drawn, its layout done, CodeMirror loaded.
     await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
-    const editor = page.getByRole('textbox', { name: 'Program' });
-    // CodeMirror's content once it has loaded (the editor is loaded after the graph); a textarea before.
-    await page.locator('.cm-content, textarea#program-editor').first().waitFor();
-    await page.waitForTimeout(1000);
-    if ((await page.locator('.cm-content').count()) === 0) await page.locator('.cm-content').waitFor({ timeout: 5000 }).catch(() => undefined);
-    await editor.first().click();
+    await page.getByTestId('layout-progress').waitFor({ state: 'detached', timeout: 120_000 });
+    const editor = page.locator('.editor-host .cm-content');
+    await editor.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(1500);
+    await editor.click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('End');
     const typeRound = async (count: number): Promise<KeyLatency[]> => {
@@ -148,7 +178,8 @@ async function keystrokeLatency(browser: Browser, nodes: number): Promise<void> 
       for (let i = 0; i < count; i++) {
         // Five digits, then five backspaces: the program stays valid and keeps changing.
         await page.keyboard.press(i % 10 < 5 ? String((i % 9) + 1) : 'Backspace');
-        await page.waitForTimeout(120 + Math.random() * 80);
+        // A typist's pace, and a pause to think after every ten keys (then the program is compiled and drawn).
+        await page.waitForTimeout(i % 10 === 9 ? 400 + Math.random() * 300 : 120 + Math.random() * 80);
       }
       await page.waitForTimeout(600);
       const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
@@ -158,20 +189,43 @@ async function keystrokeLatency(browser: Browser, nodes: number): Promise<void> 
     const samples = await typeRound(KEYSTROKE_SAMPLES);
     const drawn = await page.locator('[data-node-id]').count();
     const text = await page.evaluate(() => localStorage.getItem('chainstep.program.v1') ?? '');
+    // The first key after each pause may meet the redraw of the program compiled in that pause.
+    const afterPause = samples.filter((_, i) => i % 10 === 0).map((k) => k.total);
+    const inBurst = samples.filter((_, i) => i % 10 !== 0).map((k) => k.total);
+    const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
     emit({
-      name: `browser/keystroke-latency-${nodes}`,
+      name: `browser/keystroke-latency-${nodes}${served ? '' : '-file'}`,
+      page: served ? 'http (layout in a worker)' : 'file:// (layout on the page)',
       nodes: drawn,
       program_chars: program.length,
-      gap_ms: '120-200',
+      gap_ms: '120-200, 400-700 after every 10th',
       text_kept: text === program,
       ...latencyFigures(samples),
+      typing_p50_ms: p(inBurst, 50),
+      typing_p95_ms: p(inBurst, 95),
+      after_pause_p50_ms: p(afterPause, 50),
+      after_pause_max_ms: p(afterPause, 100),
     });
   } finally {
     await page.close();
+    host?.server.close();
   }
 }
 
 const KEYSTROKE_SAMPLES = 100;
+
+/** Pastes `text` over the whole program, as Ctrl+V does: a paste event on the editor's content. */
+async function paste(page: Page, text: string): Promise<void> {
+  const content = page.locator('.editor-host .cm-content');
+  await content.waitFor({ timeout: 10_000 });
+  await content.click();
+  await page.keyboard.press('Control+a');
+  await content.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
 
 async function firstPaint(page: Page): Promise<void> {
   const times: number[] = [];
@@ -196,12 +250,7 @@ async function heap(page: Page): Promise<void> {
   await page.goto(pageUrl('?lesson=circuit'));
   await page.locator('[data-node-id]').first().waitFor();
   // Pasted rather than linked: the program is longer than a URL may carry.
-  await page.evaluate(`(() => {
-    const editor = document.getElementById('program-editor');
-    const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set;
-    setValue.call(editor, ${JSON.stringify(program)});
-    editor.dispatchEvent(new Event('input', { bubbles: true }));
-  })()`);
+  await paste(page, program);
   await page.getByText('more than the 3000 that can be drawn').waitFor({ timeout: 60_000 });
   await page.keyboard.press('End');
   await page.waitForTimeout(300);
@@ -227,7 +276,8 @@ export async function benchBrowser(filter?: string): Promise<void> {
     if (wanted('step-latency-floor')) await latencyFloor(browser, page, true);
     if (wanted('step-latency-100')) await stepLatency(browser, page, 100);
     if (wanted('step-latency-1000')) await stepLatency(browser, page, 1000);
-    if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000);
+    if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000, true);
+    if (wanted('keystroke-latency-1000-file')) await keystrokeLatency(browser, 1000, false);
     if (wanted('heap-10k')) await heap(page);
   } finally {
     await browser.close();

@@ -34,18 +34,33 @@ const notices = problems.length
   ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]
   : [];
 
-// Keep the address bar in step with the screen, so the URL can be shared as is.
+// Keep the address bar in step with the screen, so the URL can be shared as is,
+// and save the program. While the student types, both wait for a pause: writing
+// a long program into the address bar and the storage costs milliseconds a key.
+const SYNC_MS = 150;
+const TEXT_SYNC_MS = 500;
 let pending = 0;
+let unsaved = false;
+const sync = (): void => {
+  window.clearTimeout(pending);
+  const s = store.getState();
+  if (unsaved) saveText(storage, s.text);
+  unsaved = false;
+  const query = queryFor(s);
+  if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+};
 store.subscribe((s, before) => {
   if (s.text === before.text && s.step === before.step && s.locale === before.locale && s.mode === before.mode) return;
   // Only on a change: setting `lang` on <html>, even to the same value, restyles the whole page.
   if (s.locale !== before.locale) document.documentElement.lang = s.locale;
-  if (s.text !== before.text) saveText(storage, s.text);
+  if (s.text !== before.text) unsaved = true;
   window.clearTimeout(pending);
-  pending = window.setTimeout(() => {
-    const query = queryFor(store.getState());
-    if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
-  }, 150);
+  pending = window.setTimeout(sync, unsaved ? TEXT_SYNC_MS : SYNC_MS);
+});
+// Nothing typed is lost when the page is left before the pause.
+window.addEventListener('pagehide', sync);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') sync();
 });
 document.documentElement.lang = locale;
 
