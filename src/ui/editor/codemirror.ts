@@ -103,7 +103,7 @@ const errorField = StateField.define<{ error: ShownError | null; decorations: De
 const NAME_BEFORE = /[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
 
 /** Completes function names and the names defined on the lines above; nothing inside a comment. */
-function completionSource(functionNames: readonly string[]) {
+export function completionSource(functionNames: readonly string[]) {
   const functions = functionNames.map((label) => ({ label, type: 'function' }));
   return (context: CompletionContext): CompletionResult | null => {
     const word = context.matchBefore(NAME_BEFORE);
