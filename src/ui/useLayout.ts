@@ -1,7 +1,7 @@
 // The drawing of a compiled graph: draw model and layout. The layout runs in a
 // Web Worker (src/graph/layoutClient.ts), so the page stays responsive and the
 // layout library is not part of the first download.
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { Compiled } from '../engine';
 import { collapsedModel, type DrawModel } from '../graph/drawModel';
 import type { Group } from '../graph/groups';
@@ -33,7 +33,8 @@ export function useLayout(compiled: Compiled | null, groups: readonly Group[] = 
     void layoutInWorker(model, (reached) => {
       if (!cancelled) setStage({ model, stage: reached });
     }).then((layout) => {
-      if (!cancelled) setDrawing({ compiled: drawable, model, layout });
+      // A transition: React draws the new graph in slices, so keys typed meanwhile are not held back.
+      if (!cancelled) startTransition(() => setDrawing({ compiled: drawable, model, layout }));
     });
     return () => {
       cancelled = true;
