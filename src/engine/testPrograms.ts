@@ -63,3 +63,12 @@ export function opProgram(op: OpName): string {
   const call = token ? `A ${token} B` : op === 'softmax_cross_entropy' ? `${entry.call}(A, T)` : `${entry.call}(A)`;
   return `${inputs}\nt = ${call}\nf = sum(t * [0.3, -0.7])`;
 }
+
+/** A tensor as a program literal, every digit kept: `[[1, -0.5], [2, 3]]`, `[1, 2]`, `1.5`. */
+export function literalText(shape: readonly number[], data: ArrayLike<number>): string {
+  const num = (x: number) => String(x);
+  if (shape.length === 0) return num(data[0]);
+  if (shape.length === 1) return `[${Array.from(data, num).join(', ')}]`;
+  const [r, c] = shape;
+  return `[${Array.from({ length: r }, (_, i) => `[${Array.from({ length: c }, (_, j) => num(data[i * c + j])).join(', ')}]`).join(', ')}]`;
+}

@@ -256,13 +256,21 @@ const softmaxCrossEntropy: TensorOp = {
     for (let i = 0; i < logp.data.length; i++) if (t.data[i] !== 0) total -= t.data[i] * logp.data[i];
     return { shape: [], data: Float64Array.of(total / rows) };
   },
-  // The scores receive (softmax(z) − t) / rows; the targets −log softmax(z) / rows.
+  // The scores receive (softmax(z) · Σₖ tₖ − t) / rows, which is (softmax(z) − t) / rows for
+  // one-hot targets (each row sums to 1); the targets receive −log softmax(z) / rows.
   vjp: ([z, t], _out, g, slot) => {
-    const [rows] = rowsCols(z.shape);
+    const [rows, cols] = rowsCols(z.shape);
     const scale = g.data[0] / rows;
     const source = slot === 0 ? softmaxRows(z) : logSoftmaxRows(z);
     const data = new Float64Array(source.data.length);
-    for (let i = 0; i < data.length; i++) data[i] = slot === 0 ? (source.data[i] - t.data[i]) * scale : -source.data[i] * scale;
+    for (let i = 0; i < rows; i++) {
+      let mass = 0;
+      for (let j = 0; j < cols; j++) mass += t.data[i * cols + j];
+      for (let j = 0; j < cols; j++) {
+        const k = i * cols + j;
+        data[k] = slot === 0 ? (mass === 1 ? source.data[k] - t.data[k] : source.data[k] * mass - t.data[k]) * scale : -source.data[k] * scale;
+      }
+    }
     return { shape: z.shape, data };
   },
   vjpTex: (o, slot, g) => {
