@@ -136,7 +136,9 @@ export function jacobianColumn(entry: OpEntry, inputs: readonly Tensor[], out: T
         if ((index ? index[k] : k) !== element) continue;
         const av = a.data[ia ? ia[k] : k];
         const bv = b ? b.data[ib ? ib[k] : k] : (param ?? 0);
-        terms.push({ k, factor: derivative(av, bv, out.data[k]) });
+        // Multiply swaps: the derivative is the other input's element there.
+        const operand = entry.name === 'mul' && b ? { slot: 1 - slot, element: (slot === 0 ? ib : ia)?.[k] ?? k } : undefined;
+        terms.push(operand ? { k, factor: derivative(av, bv, out.data[k]), operand } : { k, factor: derivative(av, bv, out.data[k]) });
       }
       return terms;
     }

@@ -54,11 +54,11 @@ const matmul: TensorOp = {
     if (slot === 0) {
       const i = Math.floor(element / k);
       const p = element % k;
-      return Array.from({ length: c }, (_, j) => ({ k: i * c + j, factor: b.data[p * c + j] }));
+      return Array.from({ length: c }, (_, j) => ({ k: i * c + j, factor: b.data[p * c + j], operand: { slot: 1, element: p * c + j } }));
     }
     const p = Math.floor(element / c);
     const j = element % c;
-    return Array.from({ length: r }, (_, i) => ({ k: i * c + j, factor: a.data[i * k + p] }));
+    return Array.from({ length: r }, (_, i) => ({ k: i * c + j, factor: a.data[i * k + p], operand: { slot: 0, element: i * k + p } }));
   },
   vjpTex: (o, slot, g) => (slot === 0 ? `${g}\\,${o.atoms[1]}^{\\top}` : `${o.atoms[0]}^{\\top}\\,${g}`),
   cost: ([a, b]) => {

@@ -147,4 +147,6 @@ export type OpEntry = LeafOp | ElementwiseOp | TensorOp;
 export interface JacobianTerm {
   readonly k: number;
   readonly factor: number;
+  /** When the derivative is an element of one of the op's inputs (matmul, multiply swap): which one. */
+  readonly operand?: { readonly slot: number; readonly element: number };
 }
