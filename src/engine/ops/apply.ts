@@ -23,7 +23,7 @@ export function outputShape(entry: OpEntry, shapes: readonly Shape[], param: num
       const what = entry.verb
         ? `cannot ${entry.verb} ${describeShape(left)} and ${describeShape(right)}`
         : `cannot combine ${describeShape(left)} and ${describeShape(right)} with ${entry.name}`;
-      const hint = entry.name === 'mul' ? '; for a matrix product write @' : '';
+      const hint = entry.rule === 'swaps' ? '; for a matrix product write @' : '';
       return problem('broadcast', { op: entry.symbol, ...shapeParams(left, right), a, b }, `${what} element by element (sizes ${a} and ${b} differ${hint})`);
     }
   }
@@ -137,7 +137,7 @@ export function jacobianColumn(entry: OpEntry, inputs: readonly Tensor[], out: T
         const av = a.data[ia ? ia[k] : k];
         const bv = b ? b.data[ib ? ib[k] : k] : (param ?? 0);
         // Multiply swaps: the derivative is the other input's element there.
-        const operand = entry.name === 'mul' && b ? { slot: 1 - slot, element: (slot === 0 ? ib : ia)?.[k] ?? k } : undefined;
+        const operand = entry.rule === 'swaps' && b ? { slot: 1 - slot, element: (slot === 0 ? ib : ia)?.[k] ?? k } : undefined;
         terms.push(operand ? { k, factor: derivative(av, bv, out.data[k]), operand } : { k, factor: derivative(av, bv, out.data[k]) });
       }
       return terms;
