@@ -72,25 +72,47 @@ samples.sort(); print(samples[len(samples) // 2])
   return out.status === 0 && Number.isFinite(ms) ? ms : null;
 }
 
-/** The same step with @tensorflow/tfjs-core's CPU backend (float32: tfjs has no float64), or null where it is not installed. */
+/** What the benchmark uses of @tensorflow/tfjs-core (loaded from CHAINSTEP_TFJS when set; not a dependency). */
+interface TfTensor {
+  matMul(b: TfTensor): TfTensor;
+  add(b: TfTensor): TfTensor;
+  mod(n: number): TfTensor;
+  toFloat(): TfTensor;
+}
+interface Tf {
+  setBackend(name: string): Promise<boolean>;
+  randomUniform(shape: number[]): TfTensor;
+  randomNormal(shape: number[], mean: number, std: number): TfTensor;
+  zeros(shape: number[]): TfTensor;
+  range(start: number, stop: number, step: number, dtype: string): TfTensor;
+  oneHot(indices: TfTensor, depth: number): TfTensor;
+  variable(t: TfTensor): TfTensor;
+  tanh(t: TfTensor): TfTensor;
+  tidy(f: () => void): void;
+  losses: { softmaxCrossEntropy(labels: TfTensor, logits: TfTensor): TfTensor };
+  train: { sgd(lr: number): { minimize(f: () => TfTensor): void } };
+}
+
+/**
+ * The same step with tfjs's CPU backend (float32: tfjs has no float64), or null
+ * where it is not installed: `npm install @tensorflow/tfjs-core @tensorflow/tfjs-backend-cpu`
+ * in a folder of its own and set CHAINSTEP_TFJS to that folder.
+ */
 async function tfjsStep(): Promise<number | null> {
   const from = process.env.CHAINSTEP_TFJS;
   if (!from) return null;
   try {
-    const tf = (await import(`${from}/node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js`)) as typeof import('@tensorflow/tfjs-core');
+    const tf = (await import(`${from}/node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js`)) as unknown as Tf;
     await import(`${from}/node_modules/@tensorflow/tfjs-backend-cpu/dist/tf-backend-cpu.node.js`);
     await tf.setBackend('cpu');
     const X = tf.randomUniform([64, 784]);
-    const Y = tf.oneHot(tf.range(0, 64, 1, 'int32').mod(10) as never, 10).toFloat();
+    const Y = tf.oneHot(tf.range(0, 64, 1, 'int32').mod(10), 10).toFloat();
     const W1 = tf.variable(tf.randomNormal([784, 128], 0, 0.05));
     const b1 = tf.variable(tf.zeros([128]));
     const W2 = tf.variable(tf.randomNormal([128, 10], 0, 0.1));
     const b2 = tf.variable(tf.zeros([10]));
     const opt = tf.train.sgd(0.1);
-    const step = () =>
-      tf.tidy(() => {
-        opt.minimize(() => tf.losses.softmaxCrossEntropy(Y, tf.tanh(X.matMul(W1).add(b1)).matMul(W2).add(b2)) as never);
-      });
+    const step = () => tf.tidy(() => opt.minimize(() => tf.losses.softmaxCrossEntropy(Y, tf.tanh(X.matMul(W1).add(b1)).matMul(W2).add(b2))));
     return time(30, 5, step).median;
   } catch {
     return null;
