@@ -6,7 +6,7 @@
 // settings), so any iteration can be found again.
 import { batchProblem, createBatcher, gatherRows } from '../data';
 import type { Graph } from '../graph';
-import { createOptimizer, optimizerProblem, type Optimizer, type OptimizerKind, type UpdateRecord } from '../optim';
+import { createOptimizer, optimizerProblem, type Optimizer, type OptimizerKind, type OptimizerSnapshot, type UpdateRecord } from '../optim';
 import { backwardSweep, dependsOn, forwardSweep } from '../sweep';
 import type { Tensor } from '../tensor/tensor';
 import { scoresNode } from './scores';
@@ -73,7 +73,15 @@ export function trainProblem(graph: Graph, settings: TrainSettings): string | nu
   return null;
 }
 
-export function createSession(graph: Graph, settings: TrainSettings): TrainingSession {
+/** Where a session starts when it continues a run: an iteration, its parameters and the optimizer's state. */
+export interface ResumePoint {
+  readonly iteration: number;
+  readonly params: ReadonlyMap<string, Float64Array>;
+  readonly optimizer: OptimizerSnapshot;
+  readonly lr: number;
+}
+
+export function createSession(graph: Graph, settings: TrainSettings, from?: ResumePoint): TrainingSession {
   const problem = trainProblem(graph, settings);
   if (problem) throw new RangeError(problem);
   const params: TrainParameter[] = graph.nodes
@@ -87,6 +95,12 @@ export function createSession(graph: Graph, settings: TrainSettings): TrainingSe
   const data = graph.data;
   const batcher = data ? createBatcher({ rows: data.dataset.train.rows, batch: settings.batch ?? data.batch, seed: settings.seed ?? data.batchSeed }) : null;
   let iteration = 0;
+  if (from) {
+    for (const [id, v] of from.params) values.get(id)?.set(v);
+    optimizer.restore(from.optimizer);
+    optimizer.lr = from.lr;
+    iteration = from.iteration;
+  }
 
   const overrides = (): Map<number, Tensor> => new Map(params.map((p) => [p.node, { shape: p.shape, data: values.get(p.id) as Float64Array }]));
   const withSplit = (o: Map<number, Tensor>, x: Float64Array, y: Float64Array, rows: number): Map<number, Tensor> => {
