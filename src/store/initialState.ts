@@ -25,7 +25,7 @@ export const initialPresentation = (init: VisualizerInit): PresentationState => 
 
 export const initialView = (init: VisualizerInit): ViewState => ({ locale: init.locale ?? 'en', theme: init.theme ?? 'light' });
 
-export const initialSelection = (): SelectionState => ({ selected: null, collapsed: [] });
+export const initialSelection = (): SelectionState => ({ selected: null, selectedEntry: null, collapsed: [] });
 
 export function initialState(init: VisualizerInit): VisualizerData {
   const program = initialProgram(init);

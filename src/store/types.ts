@@ -87,11 +87,18 @@ export interface ViewActions {
 export interface SelectionState {
   /** The node the user focused or hovered, for details. */
   selected: number | null;
+  /**
+   * One entry of a vector or matrix the user picked (a cell of a drawn value or gradient):
+   * the node and the entry's row-major index. The step panel shows that entry's own chain rule.
+   */
+  selectedEntry: { node: number; element: number } | null;
   /** Groups (neurons, softmax blocks) drawn as one node each, by group id. */
   collapsed: readonly string[];
 }
 export interface SelectionActions {
   select: (node: number | null) => void;
+  /** Picks one entry of a vector or matrix (and selects its node), or clears the pick. */
+  selectEntry: (entry: { node: number; element: number } | null) => void;
   setCollapsed: (ids: readonly string[]) => void;
 }
 

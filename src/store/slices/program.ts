@@ -23,7 +23,7 @@ export const programActions: SliceActions<ProgramActions> = (set, get) => {
     if (compiled) {
       // A new graph: keep the student's place when it has that many steps; the
       // selection and the practice answers were about the old one.
-      set({ text, compiled, error: null, compilePending: false, step: resolveStep(compiled, get().step), selected: null, answers: {} });
+      set({ text, compiled, error: null, compilePending: false, step: resolveStep(compiled, get().step), selected: null, selectedEntry: null, answers: {} });
     } else {
       set({ text, error, compilePending: false });
     }
