@@ -8,6 +8,9 @@ describe('errorRange', () => {
     expect(errorRange(text, 2, 9)).toEqual({ from: 14, to: 16 });
     expect(text.slice(14, 16)).toBe('yy');
     expect(errorRange(text, 1, 5)).toEqual({ from: 4, to: 5 });
+    const python = 'a = torch.tensor(-4.0)\nb = 1.5e-3 $';
+    expect(python.slice(...Object.values(errorRange(python, 1, 10)))).toBe('.');
+    expect(python.slice(...Object.values(errorRange(python, 2, 5)))).toBe('1.5e-3');
   });
 
   it('counts columns in code points, as the lexer does', () => {

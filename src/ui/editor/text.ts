@@ -1,5 +1,8 @@
 // Plain-text helpers of the editor, free of CodeMirror so they are tested alone.
 
+/** A name or a number, as the lexer reads them; anything else is marked one character wide. */
+const TOKEN = /^(?:[\p{L}_][\p{L}\p{M}\p{N}_]*|(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)/u;
+
 /**
  * The UTF-16 range to mark for an error at 1-based `line` and `col`, where
  * columns count code points (as the lexer does: `θ = 1` has `=` at col 3).
@@ -17,7 +20,7 @@ export function errorRange(text: string, line: number, col: number): { from: num
   const from = start + Math.min(before, content.length);
   const rest = content.slice(from - start);
   if (rest === '') return { from, to: from };
-  const token = /^[\p{L}\p{M}\p{N}_.]+/u.exec(rest)?.[0] ?? Array.from(rest)[0];
+  const token = TOKEN.exec(rest)?.[0] ?? Array.from(rest)[0];
   return { from, to: from + token.length };
 }
 
