@@ -14,12 +14,22 @@ test.describe('presentation mode', () => {
     await expect(page.getByTestId('blank-screen')).toBeVisible();
     await press(page, 'b');
     await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+    // A remote's "." blanks too, Esc brings the screen back, and the button says its keys.
+    await press(page, '.');
+    await expect(page.getByTestId('blank-screen')).toBeVisible();
+    await press(page, 'Escape');
+    await expect(page.getByTestId('blank-screen')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Blank the screen' })).toHaveAttribute('title', 'Blank the screen (b / .)');
+    await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute('title', 'Next step (→ / PageDown / j)');
     const fontSize = await page.locator('.step-panel').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(20);
   });
 
-  test('the Present button switches mode and the URL follows', async ({ page }) => {
+  test('the Present button switches mode and the URL follows; b blanks only in presentation', async ({ page }) => {
     await page.goto('./?lesson=circuit');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await press(page, 'b');
+    await expect(page.getByTestId('blank-screen')).toHaveCount(0);
     await page.getByTestId('present-button').click();
     await expect(page.getByRole('textbox', { name: 'Program' })).toHaveCount(0);
     await expect.poll(() => new URL(page.url()).searchParams.get('mode')).toBe('present');

@@ -32,10 +32,36 @@ describe('layoutInWorker', () => {
     }
     vi.stubGlobal('Worker', FakeWorker);
     const { layoutInWorker } = await import('./layoutClient');
-    const [a, b] = await Promise.all([layoutInWorker(model), layoutInWorker(model)]);
+    const other = toDrawModel(compile('x = 3\ny = 2\nf = x * y + x').graph);
+    const [a, b] = await Promise.all([layoutInWorker(model), layoutInWorker(other)]);
     expect(posted).toHaveLength(2);
     expect(a).toEqual(layoutGraph(model));
-    expect(b).toEqual(a);
+    expect(b).toEqual(layoutGraph(other));
+  });
+
+  it('a program of the same shape with other numbers, names or ops is not laid out again', async () => {
+    const posted: unknown[] = [];
+    class FakeWorker {
+      onmessage: ((event: { data: unknown }) => void) | null = null;
+      onerror: unknown = null;
+      postMessage(data: { id: number; model: typeof model }): void {
+        posted.push(data);
+        queueMicrotask(() => this.onmessage?.({ data: { id: data.id, layout: layoutGraph(data.model) } }));
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    const { layoutInWorker, shapeKey } = await import('./layoutClient');
+    const typed = toDrawModel(compile('x = 3.5\nf = x + x').graph);
+    expect(shapeKey(typed)).toBe(shapeKey(model));
+    const first = await layoutInWorker(model);
+    expect(await layoutInWorker(typed)).toBe(first);
+    expect(posted).toHaveLength(1);
+    // Another shape is laid out; going back to the first shape lays it out again (one layout is kept).
+    const bigger = toDrawModel(compile('x = 3\ny = x * x\nf = y * x').graph);
+    expect(shapeKey(bigger)).not.toBe(shapeKey(model));
+    expect(await layoutInWorker(bigger)).toEqual(layoutGraph(bigger));
+    expect(posted).toHaveLength(2);
   });
 
   it('passes the stages the worker reports to onStage, then resolves with the layout', async () => {

@@ -72,8 +72,24 @@ function getWorker(): Worker | null {
   return worker;
 }
 
+/** What a layout depends on: each node's box and the edges (not names, ops or values). */
+export function shapeKey(model: DrawModel): string {
+  return `${model.nodes.map((n) => `${n.width},${n.height}`).join(';')}|${model.edges.map(([from, to]) => `${from}>${to}`).join(';')}`;
+}
+
+/** The last layout asked for. A program whose numbers change (a value typed, trained values) has the same shape: its layout is reused. */
+let last: { key: string; layout: Promise<Layout> } | null = null;
+
 /** Lays `model` out; `onStage` hears each stage as the worker begins it. */
 export function layoutInWorker(model: DrawModel, onStage?: (stage: LayoutStage) => void): Promise<Layout> {
+  const key = shapeKey(model);
+  if (last?.key === key) return last.layout;
+  const layout = startLayout(model, onStage);
+  last = { key, layout };
+  return layout;
+}
+
+function startLayout(model: DrawModel, onStage?: (stage: LayoutStage) => void): Promise<Layout> {
   const w = getWorker();
   if (!w) return loadScriptLayout().then((layout) => layout(model, onStage));
   const id = nextId++;
