@@ -1,9 +1,8 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { ALL_OPS, compile, ELEMENTWISE, OPS, type Compiled } from '../engine';
-import { INFIX } from '../engine/ops';
-import { opProgram } from '../engine/testPrograms';
+import { compile, OPS, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex } from './stepTex';
+import { tensorPrograms } from './testTensorPrograms';
 import { isTensorStep, matrixRuleTex, tensorAccumulationTex, tensorContributionTex, tensorForwardTex, tensorStepLines } from './tensorTex';
 
 const valid = (tex: string) => katex.renderToString(tex, { throwOnError: true, strict: 'ignore', trust: false });
@@ -19,23 +18,6 @@ const contribution = (c: Compiled, step: number, to: string) => {
   if (!parts) throw new Error('no contribution');
   return parts;
 };
-
-/** Every tensor program used below: each op of the registry, and ops on numbers broadcasting a vector and a number over a matrix. */
-function tensorPrograms(): string[] {
-  const tensorOps = ALL_OPS.filter((op) => OPS[op].kind === 'tensor').map(opProgram);
-  const axes = ['A = [[1, 2, 3], [-4, 5, 0.5]]\ns = sum(A, 0)\nm = mean(A, 1)\nL = sum(s * s) + sum(m)'];
-  const vectors = [
-    'A = [[1, 2], [3, 4]]\nx = [1, -1]\ny = A @ x\nL = sum(y * y)',
-    'x = [1, -1, 2]\nB = [[1, 2], [3, 4], [5, 6]]\ny = x @ B\nL = sum(y)',
-    'u = [1, 2]\nv = [3, -4]\nL = u @ v',
-  ];
-  const token = (name: string) => Object.entries(INFIX).find(([, op]) => op === name)?.[0];
-  const elementwise = ELEMENTWISE.filter((op) => op.arity === 2).map(
-    (op) => `A = [[0.5, 1.5], [2, 0.25]]\nb = [0.75, 2]\nc = 1.5\nt = ${op.call ? `${op.call}(A, b)` : `A ${token(op.name)} b`}\nu = t * c\nL = sum(u)`,
-  );
-  const unary = ELEMENTWISE.filter((op) => op.arity === 1 && op.call).map((op) => `A = [[0.5, 1.5], [2, 0.25]]\nL = sum(${op.call}(A))`);
-  return [...tensorOps, ...axes, ...vectors, ...elementwise, ...unary, 'A = [[0.5, -1], [2, 3]]\nL = sum(A ^ 2) + mean(-A)'];
-}
 
 describe('the Affine layer Y = X·W + b on a batch', () => {
   it('∂L/∂W = Xᵀ · ∂L/∂Y with the shapes under each factor: (3×2) = (3×2)(2×2)', () => {
