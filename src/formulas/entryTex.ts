@@ -149,8 +149,9 @@ export function entryValueTex(graph: Graph, index: number, element: number): str
 
 /** One consumer's part of an entry's gradient, as its scalar chain rule. */
 export interface EntryContribution {
-  /** The consumer that sent it, and the step it arrived at. */
+  /** The consumer that sent it, along which edge, and the step it arrived at. */
   readonly consumer: number;
+  readonly edge: number;
   readonly step: number;
   /** `\frac{\partial L}{\partial W_{12}} = \sum_{n} … = … = 64.82` */
   readonly tex: string;
@@ -241,7 +242,7 @@ function throughConsumer(graph: Graph, trace: Trace, index: number, element: num
   const chain = [sigma, joinTerms(names), joinTerms(numbers)].filter((x): x is string => x !== null);
   // A single term that is just the number it sends says nothing twice.
   const unique = chain.filter((x, i) => chain.indexOf(x) === i && x !== texNumber(amount));
-  return { consumer: edge.to, step: visit, tex: `${lhs} ${relation} ${[...unique, texNumber(amount)].join(' = ')}`, amount };
+  return { consumer: edge.to, edge: edgeIndex, step: visit, tex: `${lhs} ${relation} ${[...unique, texNumber(amount)].join(' = ')}`, amount };
 }
 
 /** What entry `element` of node `index` has received by `step`: one chain rule per consumer, and the sum so far. */
