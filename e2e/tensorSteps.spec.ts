@@ -241,7 +241,9 @@ test.describe('screenshots of a matrix program mid-backward', () => {
     await expect(page.getByTestId('announcer')).toHaveText('反向传播到 Y（2×2）：向 [@] 传递2×2 矩阵；向 b 传递长度为 2 的向量，对各行求和。');
     await page.getByTestId('entry-node').selectOption({ label: 'b (2)' });
     await expect(page.getByTestId('entry-grad').locator('.katex')).toBeVisible();
-    await page.screenshot({ path: 'screenshots/tensor-steps-zh.png', fullPage: true });
+    await page.screenshot({ path: 'screenshots/tensor-steps-zh.png' });
+    await page.getByTestId('entry-drill').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/tensor-steps-zh-entry.png' });
   });
 
   test('the Jacobian tab for softmax', async ({ page }) => {
