@@ -242,8 +242,11 @@ function tensorOpNumbers(graph: Graph, index: number, slot: number, upstream: Te
   let fits = fitsWritten(amount.shape);
   const rhs = renderVjp(graph, index, slot, (part, transpose) => {
     const { tensor } = parts(part);
-    if (!tensor) return '';
-    if (!fitsWritten(tensor.shape)) fits = false;
+    if (!tensor || !fitsWritten(tensor.shape)) {
+      // Too large to write out: the line is dropped, so nothing is formatted.
+      fits = false;
+      return '';
+    }
     return partNumbers(tensor, columns.has(part), transpose);
   });
   if (!fits) return null;
