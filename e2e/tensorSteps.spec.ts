@@ -1,6 +1,7 @@
 // What the step panel says at a tensor step: the matrix rule with shapes, the
 // bias batch sum, the drill-down of one entry, the Jacobian view, and a bad
 // shape keeping the last good graph.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { appUrl, expect, node, test } from './fixtures';
 
@@ -215,6 +216,23 @@ test('a bad shape shows its alert with line, column and both shapes, and the las
   await expect(node(page, 'W')).toBeVisible();
   await expect(node(page, 'b')).toBeVisible();
   await expect(page.locator('[data-testid^="tensor-contribution-"][data-to="W"]')).toBeVisible();
+});
+
+test('axe finds no serious or critical violation in the tensor step, the entry picker and the Jacobian tab', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The right-hand panel, without the inside of KaTeX's formulas (thousands of spans, KaTeX's own markup).
+  const serious = async () =>
+    (await new AxeBuilder({ page }).include('.right-panel').exclude('.katex').analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  await page.goto(appUrl(AFFINE, { step: '9' }));
+  await typeset(page);
+  await page.getByTestId('entry-node').selectOption({ label: 'W (3×2)' });
+  await expect(page.getByTestId('entry-grad').locator('.katex')).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByTestId('tab-jacobian').click();
+  await expect(page.getByTestId('jacobian-panel').locator('.katex').first()).toBeVisible();
+  expect(await serious()).toEqual([]);
 });
 
 test.describe('screenshots of a matrix program mid-backward', () => {
