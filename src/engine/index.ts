@@ -18,11 +18,15 @@ export function compile(text: string): Compiled {
 
 export { ProgramError } from './errors';
 export type { ErrorCode } from './errors';
-export type { Graph, GraphEdge, GraphNode } from './graph';
+export type { Graph, GraphEdge, GraphNode, InputRole } from './graph';
+export { parameterNodes } from './graph';
+export type { Shape, Tensor } from './tensor/tensor';
 export type { Contribution, NodeState, Phase, Step, Trace } from './trace.types';
-export { OPS, FUNCTIONS, ALL_OPS, type OpName, type OpSpec, type RuleKind } from './ops';
-export { edgeContribution, nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
-export { forwardValues, numericGradients, type GradientCheck, checkGradients } from './gradcheck';
+export { OPS, FUNCTIONS, ALL_OPS, ELEMENTWISE, pyNumber, type OpName, type OpEntry, type ElementwiseOp, type TensorOp, type RuleKind, type TexOperands } from './ops';
+export { edgeContribution, gradIndexAt, nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
+export type { ContributionTensors } from './trace.types';
+export { forwardValues, numericGradients, numericGradientTensor, type GradientCheck, checkGradients } from './gradcheck';
+export { backwardSweep, dependsOn, forwardSweep } from './sweep';
 export { buildGraph } from './build';
 export { setInputValues } from './edit';
 export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
