@@ -296,7 +296,8 @@ class Translator {
       const made = this.leaf(e, leaf);
       if (made) return param ? { ...made, param: true } : made;
     }
-    const literal = this.numberLiteral(value);
+    // `x = 2.0`, `x = -4.0`: an input, as in the native language; `x = --4.0` computes a negation.
+    const literal = this.plainLiteral(value);
     if (literal) return { expr: numberExpr(literal) };
     return { expr: this.expr(value) };
   }
@@ -352,7 +353,8 @@ class Translator {
     }
     const dtype = kw.get('dtype');
     if (dtype !== undefined) this.checkDtype(dtype);
-    const number = this.numberLiteral(data);
+    // `torch.as_tensor(--2.0)` inside an expression computes the negation, as `-(-2)` does in the native language.
+    const number = leaf.constructor === 'as_tensor' ? this.plainLiteral(data) : this.numberLiteral(data);
     if (number) {
       if (leaf.constructor === 'Tensor') {
         throw new ProgramError(
@@ -413,6 +415,11 @@ class Translator {
       out.set(k.name, k.value);
     }
     return out;
+  }
+
+  /** A literal the native language would read as one number: at most one sign (`-4.0`, not `--4.0`). */
+  private plainLiteral(e: PyExpr): NumberLiteral | null {
+    return e.kind === 'unary' && e.arg.kind === 'unary' ? null : this.numberLiteral(e);
   }
 
   /** A number literal, maybe signed, or `float('inf')`, `float('nan')`. */

@@ -4,7 +4,7 @@
 
 /**
  * - `unary`: a §1 function of one value (`relu`, `tanh`, …).
- * - `binary`: a §1 function of two values (`max`, `min`) or an operator (`pow`, `matmul`).
+ * - `binary`: a function of two values (`max`, `min`, `softmax_cross_entropy`) or an operator (`pow`, `matmul`).
  * - `reduce`: `sum` or `mean`, over everything or along `dim` (0 or 1).
  * - `transpose`, `softmax` (over the last axis): the tensor functions of §9.
  * - `identity`: changes nothing Chainstep shows (`.double()`, `torch.as_tensor(x)`).
@@ -13,7 +13,7 @@
  */
 export type PyMeaning =
   | { kind: 'unary'; fn: string }
-  | { kind: 'binary'; fn: 'max' | 'min' | 'pow' | 'matmul' }
+  | { kind: 'binary'; fn: 'max' | 'min' | 'pow' | 'matmul' | 'softmax_cross_entropy' }
   | { kind: 'reduce'; fn: 'sum' | 'mean' }
   | { kind: 'transpose' }
   | { kind: 'softmax' }
@@ -39,6 +39,8 @@ export const PY_FUNCTIONS: ReadonlyMap<string, PyMeaning> = new Map<string, PyMe
   ['torch.t', { kind: 'transpose' }],
   ['torch.softmax', { kind: 'softmax' }],
   ['torch.nn.functional.softmax', { kind: 'softmax' }],
+  // with class probabilities as targets: softmax, then cross-entropy averaged over the rows (§9)
+  ['torch.nn.functional.cross_entropy', { kind: 'binary', fn: 'softmax_cross_entropy' }],
   ['torch.tensor', { kind: 'leaf', constructor: 'tensor' }],
   ['torch.Tensor', { kind: 'leaf', constructor: 'Tensor' }],
   ['torch.as_tensor', { kind: 'leaf', constructor: 'as_tensor' }],
