@@ -5,7 +5,7 @@
 import { broadcastIndex, broadcastShapes, stretchedAxes, sumToShape } from '../tensor/broadcast';
 import { describeShape, problem, shapeParams } from '../tensor/shapeProblem';
 import { sizeOf, type Shape, type Tensor } from '../tensor/tensor';
-import type { OpEntry, ShapeResult } from './types';
+import type { JacobianTerm, OpEntry, ShapeResult } from './types';
 
 /** The output shape of an op for these input shapes, or why they do not fit. */
 export function outputShape(entry: OpEntry, shapes: readonly Shape[], param: number | null): ShapeResult {
@@ -23,7 +23,7 @@ export function outputShape(entry: OpEntry, shapes: readonly Shape[], param: num
       const what = entry.verb
         ? `cannot ${entry.verb} ${describeShape(left)} and ${describeShape(right)}`
         : `cannot combine ${describeShape(left)} and ${describeShape(right)} with ${entry.name}`;
-      const hint = entry.name === 'mul' ? '; for a matrix product write @' : '';
+      const hint = entry.rule === 'swaps' ? '; for a matrix product write @' : '';
       return problem('broadcast', { op: entry.symbol, ...shapeParams(left, right), a, b }, `${what} element by element (sizes ${a} and ${b} differ${hint})`);
     }
   }
@@ -110,4 +110,37 @@ export function applyVjp(entry: OpEntry, inputs: readonly Tensor[], out: Tensor,
 /** Multiply-adds of a node's forward pass, for the work limit. */
 export function forwardCost(entry: OpEntry, shapes: readonly Shape[], out: Shape): number {
   return entry.kind === 'tensor' ? entry.cost(shapes) : sizeOf(out);
+}
+
+/**
+ * One column of the node's Jacobian: each output element k that input element
+ * `element` of input `slot` reaches, with ∂out_k/∂input_element. For ops on
+ * numbers these are the places the element was broadcast to, with the local
+ * derivative there.
+ */
+export function jacobianColumn(entry: OpEntry, inputs: readonly Tensor[], out: Tensor, slot: number, element: number, param: number | null): JacobianTerm[] {
+  switch (entry.kind) {
+    case 'leaf':
+      return [];
+    case 'tensor':
+      return entry.column(inputs, out, slot, element, param);
+    case 'elementwise': {
+      const a = inputs[0];
+      const b = inputs[1];
+      const derivative = slot === 0 ? entry.da : entry.db;
+      const ia = broadcastIndex(a.shape, out.shape);
+      const ib = b ? broadcastIndex(b.shape, out.shape) : null;
+      const index = slot === 0 ? ia : ib;
+      const terms: JacobianTerm[] = [];
+      for (let k = 0; k < out.data.length; k++) {
+        if ((index ? index[k] : k) !== element) continue;
+        const av = a.data[ia ? ia[k] : k];
+        const bv = b ? b.data[ib ? ib[k] : k] : (param ?? 0);
+        // Multiply swaps: the derivative is the other input's element there.
+        const operand = entry.rule === 'swaps' && b ? { slot: 1 - slot, element: (slot === 0 ? ib : ia)?.[k] ?? k } : undefined;
+        terms.push(operand ? { k, factor: derivative(av, bv, out.data[k]), operand } : { k, factor: derivative(av, bv, out.data[k]) });
+      }
+      return terms;
+    }
+  }
 }

@@ -6,11 +6,12 @@ import { compile } from '../index';
 import { numericGradientTensor } from '../gradcheck';
 import { literalText } from '../testPrograms';
 import { sizeOf } from '../tensor/tensor';
+import { jacobianColumn } from './apply';
 import { ALL_OPS, OPS, type OpName } from './index';
 
 type Shape = number[];
 const side = fc.integer({ min: 1, max: 4 });
-const anyShape: fc.Arbitrary<Shape> = fc.oneof(fc.constant([]), side.map((n) => [n]), fc.tuple(side, side).map(([r, c]) => [r, c]));
+const anyShape: fc.Arbitrary<Shape> = fc.oneof(fc.constant([] as Shape), side.map((n) => [n]), fc.tuple(side, side).map(([r, c]) => [r, c]));
 
 /** Pairs of shapes that broadcast, NumPy's rules: equal, a number with anything, a row with a matrix, r×1 and 1×c. */
 const broadcastPair: fc.Arbitrary<[Shape, Shape]> = fc.tuple(side, side).chain(([r, c]) =>
@@ -49,6 +50,23 @@ function compare(lines: string[], tShape: Shape): { backprop: Float64Array[]; nu
   };
 }
 
+/** Every contribution of the trace equals its entries' Jacobian columns summed against the upstream gradient. */
+function expectColumnsAgree(program: string): void {
+  const { graph, trace } = compile(program);
+  for (const step of trace.steps) {
+    if (step.kind !== 'backward') continue;
+    const node = graph.nodes[step.node];
+    for (const c of step.contributions) {
+      const inputs = node.inputs.map((i) => graph.nodes[i].tensor);
+      c.tensors.amount.data.forEach((amount, element) => {
+        const terms = jacobianColumn(OPS[node.op], inputs, node.tensor, c.slot, element, node.param);
+        const sum = terms.reduce((s, t) => s + c.tensors.upstream.data[t.k] * t.factor, 0);
+        expect(Math.abs(sum - amount)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(amount)));
+      });
+    }
+  }
+}
+
 function expectClose(actual: Float64Array[], expected: Float64Array[]): void {
   actual.forEach((a, k) => a.forEach((x, i) => expect(Math.abs(x - expected[k][i])).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[k][i])))));
 }
@@ -73,6 +91,7 @@ describe('every op on numbers, element by element, matches central differences',
             const tShape = [...graph.nodes.find((node) => node.label === 't')!.shape];
             const { backprop, numeric } = compare(lines, tShape);
             expectClose(backprop, numeric);
+            expectColumnsAgree([...lines, 'L = sum(t * t)'].join('\n'));
           },
         ),
         { numRuns: 40 },
@@ -118,6 +137,7 @@ describe('every op on whole tensors matches central differences', () => {
           const tShape = [...graph.nodes.find((node) => node.label === 't')!.shape];
           const { backprop, numeric } = compare(lines, tShape);
           expectClose(backprop, numeric);
+          expectColumnsAgree([...lines, tShape.length ? 'L = sum(t * t)' : 'L = t * t'].join('\n'));
         }),
         { numRuns: 40 },
       );

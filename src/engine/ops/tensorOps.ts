@@ -48,6 +48,18 @@ const matmul: TensorOp = {
       ? { shape: a.shape, data: matmulNT(g.data, b.data, r, c, k) }
       : { shape: b.shape, data: matmulTN(a.data, g.data, r, k, c) };
   },
+  // C_ij = Σ_p A_ip B_pj: A_ip reaches row i of C (times B_pj); B_pj reaches column j (times A_ip).
+  column: ([a, b], _out, slot, element) => {
+    const { r, k, c } = matmulShapes(a.shape, b.shape);
+    if (slot === 0) {
+      const i = Math.floor(element / k);
+      const p = element % k;
+      return Array.from({ length: c }, (_, j) => ({ k: i * c + j, factor: b.data[p * c + j], operand: { slot: 1, element: p * c + j } }));
+    }
+    const p = Math.floor(element / c);
+    const j = element % c;
+    return Array.from({ length: r }, (_, i) => ({ k: i * c + j, factor: a.data[i * k + p], operand: { slot: 0, element: i * k + p } }));
+  },
   vjpTex: (o, slot, g) => (slot === 0 ? `${g}\\,${o.atoms[1]}^{\\top}` : `${o.atoms[0]}^{\\top}\\,${g}`),
   cost: ([a, b]) => {
     const { r, k, c } = matmulShapes(a, b);
@@ -123,6 +135,13 @@ function reduction(name: 'sum' | 'mean'): TensorOp {
     shape: ([a], axis) => reducedShape(a, axis, name),
     forward: ([a], axis) => reduce(a, axis, mean ? 1 / reducedCount(a.shape, axis) : 1),
     vjp: ([a], _out, g, _slot, axis) => spread(a.shape, axis, g, mean ? 1 / reducedCount(a.shape, axis) : 1),
+    // Each element feeds exactly one output element: all of them (no axis), its column (0) or its row (1).
+    column: ([a], _out, _slot, element, axis) => {
+      const factor = mean ? 1 / reducedCount(a.shape, axis) : 1;
+      if (axis === null || a.shape.length < 2) return [{ k: 0, factor }];
+      const c = a.shape[1];
+      return [{ k: axis === 0 ? element % c : Math.floor(element / c), factor }];
+    },
     vjpTex: (o, _slot, g) => {
       const shape = o.shapes[0];
       const n = reducedCount(shape, o.param);
@@ -165,6 +184,10 @@ const transpose: TensorOp = {
       : problem('transposeMatrix', shapeParams(a), `transpose needs a matrix; ${describeShape(a)} has no rows and columns to swap (write [[…]] for a 1×n matrix)`),
   forward: ([a]) => transposeOf(a),
   vjp: (_inputs, _out, g) => transposeOf(g),
+  column: ([a], _out, _slot, element) => {
+    const [r, c] = a.shape;
+    return [{ k: (element % c) * r + Math.floor(element / c), factor: 1 }];
+  },
   vjpTex: (_o, _slot, g) => `\\left(${g}\\right)^{\\top}`,
   cost: ([a]) => sizeOf(a),
   ruleTex: ['\\frac{\\partial L}{\\partial A} = \\left(\\frac{\\partial L}{\\partial O}\\right)^{\\top}'],
@@ -223,6 +246,16 @@ const softmax: TensorOp = {
     }
     return { shape: out.shape, data };
   },
+  // z_j moves every p_k of its row: ∂p_k/∂z_j = p_k ([k = j] − p_j).
+  column: (_inputs, out, _slot, element) => {
+    const [, c] = rowsCols(out.shape);
+    const row = Math.floor(element / c);
+    const pj = out.data[element];
+    return Array.from({ length: c }, (_, col) => {
+      const k = row * c + col;
+      return { k, factor: out.data[k] * ((k === element ? 1 : 0) - pj) };
+    });
+  },
   vjpTex: (_o, _slot, g, out) => `${out} \\odot \\left(${g} - \\left(${g} \\cdot ${out}\\right)\\mathbf{1}\\right)`,
   cost: ([a]) => 3 * sizeOf(a),
   ruleTex: ['\\frac{\\partial p_i}{\\partial z_j} = p_i\\,([i = j] - p_j)'],
@@ -273,6 +306,8 @@ const softmaxCrossEntropy: TensorOp = {
     }
     return { shape: z.shape, data };
   },
+  // The output is one number: the column is the gradient itself with ∂L/∂out = 1.
+  column: (inputs, out, slot, element) => [{ k: 0, factor: softmaxCrossEntropy.vjp(inputs, out, { shape: [], data: Float64Array.of(1) }, slot, null).data[element] }],
   vjpTex: (o, slot, g) => {
     const [rows] = rowsCols(o.shapes[0]);
     const [z, t] = o.atoms;

@@ -129,6 +129,12 @@ export interface TensorOp extends OpBase {
   readonly forward: (inputs: readonly Tensor[], param: number | null) => Tensor;
   /** ∂L/∂(input `slot`) from g = ∂L/∂out: the vector-Jacobian product. */
   readonly vjp: (inputs: readonly Tensor[], out: Tensor, g: Tensor, slot: number, param: number | null) => Tensor;
+  /**
+   * One column of the Jacobian: for input element `element` of input `slot`, every output element k
+   * with ∂out_k/∂input_element ≠ 0, and that derivative. It is what one entry of a gradient sums
+   * over: ∂L/∂input_element = Σ_k ∂L/∂out_k · ∂out_k/∂input_element.
+   */
+  readonly column: (inputs: readonly Tensor[], out: Tensor, slot: number, element: number, param: number | null) => JacobianTerm[];
   /** The backward rule in matrix form: the right-hand side of ∂L/∂(input) given `g` = ∂L/∂out in TeX. */
   readonly vjpTex: (operands: TexOperands, slot: number, g: string, out: string) => string;
   /** Multiply-adds of the forward pass, for the work limit. */
@@ -136,3 +142,11 @@ export interface TensorOp extends OpBase {
 }
 
 export type OpEntry = LeafOp | ElementwiseOp | TensorOp;
+
+/** ∂out_k/∂(one input element): the output element (row-major index) and the derivative. */
+export interface JacobianTerm {
+  readonly k: number;
+  readonly factor: number;
+  /** When the derivative is an element of one of the op's inputs (matmul, multiply swap): which one. */
+  readonly operand?: { readonly slot: number; readonly element: number };
+}
