@@ -32,9 +32,9 @@ def main():
         tensors = {}
         for key, value in env.items():
             if isinstance(value, torch.Tensor):
-                entry = {"data": value.item()}
+                entry = {"data": value.tolist() if value.dim() > 0 and value.numel() > 1 else value.item()}
                 if value.is_leaf and value.grad is not None:
-                    entry["grad"] = value.grad.item()
+                    entry["grad"] = value.grad.tolist() if value.grad.numel() > 1 else value.grad.item()
                 tensors[key] = entry
         print(json.dumps({"program": name, "torch": torch.__version__, "tensors": tensors}))
 

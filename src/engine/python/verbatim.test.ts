@@ -111,3 +111,28 @@ describe("the lecture's neuron", () => {
     expect(c.graph.nodes.filter((n) => n.op === 'input').every((n) => n.role === 'param')).toBe(true);
   });
 });
+
+describe('PyTorch tensor code from literal tensors (the stretch of issue 13)', () => {
+  it("torch.tensor([[…]]), @, .T, torch.tanh, torch.softmax(dim=-1), .sum(), .mean(): PyTorch's values and gradients", () => {
+    const c = compile(PYTHON_EXAMPLES.torchTensors.text);
+    // python/reference.py, torch 1.13, float64
+    const torch = {
+      L: 1.1165618269244226,
+      X: [0.14027789942819335, 0.127361236775557, 0.008268356050362372, -0.1987736327801065, 0.1576963631163617, 0.4357112884248218],
+      W: [0.08024291879103053, 0.25039375180016493, 0.14769821006649964, -1.2687748483664496, -0.0674552912754691, 1.5191686001666145],
+      b: [0.08280044429414282, 0.6043062221935208],
+    };
+    expect(out(c).label).toBe('L');
+    expect(out(c).value).toBeCloseTo(torch.L, 13);
+    for (const name of ['X', 'W', 'b'] as const) {
+      const node = c.graph.nodes.find((n) => n.label === name && n.op === 'input');
+      expect(node?.role, name).toBe('param');
+      const grad = Array.from(c.trace.finalGrads[node?.index ?? -1].data);
+      expect(grad.length, name).toBe(torch[name].length);
+      grad.forEach((g, i) => expect(g, `${name}[${i}]`).toBeCloseTo(torch[name][i], 13));
+    }
+    expect(c.graph.nodes.map((n) => n.op).filter((op) => ['matmul', 'transpose', 'softmax', 'sum', 'mean', 'tanh'].includes(op)).sort()).toEqual(
+      ['matmul', 'matmul', 'mean', 'mean', 'softmax', 'sum', 'tanh', 'transpose', 'transpose', 'transpose'],
+    );
+  });
+});
