@@ -1,6 +1,7 @@
 // micrograd and PyTorch programs opened by URL (CONTRACTS §3, §11): the graph
 // they draw, the versions of a rebound name, labels as written, and errors
 // that point into the Python.
+import AxeBuilder from '@axe-core/playwright';
 import { PYTHON_EXAMPLES } from '../fixtures/python';
 import { appUrl, expect, node, test } from './fixtures';
 
@@ -99,5 +100,16 @@ test.describe('Python programs by URL', () => {
     await expect(page.locator('[data-node-id]')).toHaveCount(17);
     expect(Number(await node(page, 'x1').getAttribute('data-grad'))).toBeCloseTo(-1.5, 9);
     await page.screenshot({ path: 'screenshots/python-lesson-exp-end.png', fullPage: true });
+  });
+
+  test('axe finds no serious or critical violation on a Python program with labels and versions', async ({ page }) => {
+    test.slow(); // axe over a whole page takes long on a loaded 2-core machine
+    await page.goto(appUrl(`${PYTHON_EXAMPLES.lectureExpression.text}x1w1 = L * 2; x1w1.label = "x1*w1 + a long label"\nc = Value(1.0)\nc += x1w1\nc *= c\nc.backward()\n`, { step: "12" }));
+    await expect(page.locator('[data-node-id="c@3"]')).toHaveAttribute('data-version', '3');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(bad).toEqual([]);
   });
 });
