@@ -21,6 +21,8 @@ describe('detectLanguage', () => {
     expect(detectLanguage('f = lambda x: x * 2')).toBe('micrograd');
     // names that happen to be Python keywords are still native
     expect(detectLanguage('for = 2\nin = for * 3')).toBe('native');
+    expect(detectLanguage('pass = 2\nreturn = pass * 3\nraise += 1')).toBe('native');
+    expect(detectLanguage('x = 1\nassert x')).toBe('micrograd');
   });
 
   it('reads PyTorch code as pytorch', () => {

@@ -13,7 +13,7 @@ const PYTHON_ONLY: readonly RegExp[] = [
   /^\s*(def|class)\s+[\p{L}_]/mu,
   /^\s*(for|while|if|elif|else|with|try|except)\b[^\n]*:\s*$/mu,
   /\bfor\s+[\p{L}_][\p{L}\p{N}_]*(\s*,\s*[\p{L}_][\p{L}\p{N}_]*)*\s+in\b/u,
-  /^\s*(return|assert|pass|raise)\b/mu,
+  /^\s*(return|assert|pass|raise)\b(?!\s*[-+*/]?=)/mu, // not `pass = 3`, a native name
   /\blambda\b[^\n]*:/u,
   /\b(MLP|Neuron|Layer)\s*\(/u,
 ];
