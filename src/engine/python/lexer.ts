@@ -31,6 +31,10 @@ const OPERATORS = [
   '**', '//', '==', '!=', '<=', '>=', '+=', '-=', '*=', '/=', '%=', '@=', '&=', '|=', '^=', '->', ':=', '<<', '>>',
   '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '(', ')', '[', ']', '{', '}', ',', ':', '.', ';', '=', '!',
 ];
+/** The operators by length: the longest that matches is taken. */
+const OPS_3 = new Set(OPERATORS.filter((o) => o.length === 3));
+const OPS_2 = new Set(OPERATORS.filter((o) => o.length === 2));
+const OPS_1 = new Set(OPERATORS.filter((o) => o.length === 1));
 const OPEN = new Set(['(', '[', '{']);
 const CLOSE = new Set([')', ']', '}']);
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\u0007', b: '\b', f: '\f', v: '\v' };
@@ -104,7 +108,9 @@ export function tokenizePython(text: string): PyToken[] {
       ({ line, col } = str.endPos);
       i = str.end;
     } else {
-      const op = OPERATORS.find((o) => chars.slice(i, i + o.length).join('') === o);
+      const two = ch + (chars[i + 1] ?? '');
+      const three = two + (chars[i + 2] ?? '');
+      const op = OPS_3.has(three) ? three : OPS_2.has(two) ? two : OPS_1.has(ch) ? ch : undefined;
       if (!op) {
         const shown = JSON.stringify(ch).slice(1, -1);
         throw new ProgramError('unexpectedChar', pos, `unexpected character '${shown}'`, { char: shown });
