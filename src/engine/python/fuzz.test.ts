@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { toPyTorch } from '../../export/pytorch';
 import { ProgramError } from '../errors';
 import { compile } from '../index';
-import { program } from '../testPrograms';
+import { expectCompilesOrFailsInside, program } from '../testPrograms';
 
 const RUNS = Number(process.env.CHAINSTEP_FUZZ_RUNS ?? 2000);
 
@@ -63,21 +63,6 @@ const mutated = fc
 
 const garbage = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => `x = Value(1.0)\n${parts.join('')}`);
 
-function checkOne(text: string): void {
-  try {
-    const { graph, trace } = compile(text);
-    const computed = graph.nodes.filter((n) => n.inputs.length > 0).length;
-    expect(trace.steps.length).toBe(1 + computed + 1 + graph.nodes.length);
-  } catch (err) {
-    if (!(err instanceof ProgramError)) throw err;
-    const lines = text.split('\n');
-    expect(err.line).toBeGreaterThanOrEqual(1);
-    expect(err.line).toBeLessThanOrEqual(lines.length);
-    expect(err.col).toBeGreaterThanOrEqual(1);
-    expect(err.col).toBeLessThanOrEqual(Array.from(lines[err.line - 1]).length + 1);
-  }
-}
-
 describe('fuzzing the Python reader', () => {
   it('generated micrograd and PyTorch programs compile', () => {
     fc.assert(fc.property(fc.oneof(micrograd, pytorch), (text) => {
@@ -86,7 +71,7 @@ describe('fuzzing the Python reader', () => {
   });
 
   it(`${RUNS} generated, mutated and garbage Python programs: only ProgramError, always with a position in the text`, () => {
-    fc.assert(fc.property(fc.oneof(micrograd, pytorch, mutated, mutated, garbage), checkOne), { numRuns: RUNS });
+    fc.assert(fc.property(fc.oneof(micrograd, pytorch, mutated, mutated, garbage), expectCompilesOrFailsInside), { numRuns: RUNS });
   }, Math.max(30_000, RUNS * 10));
 
   it('the limits answer quickly with their own errors', () => {

@@ -3,21 +3,9 @@
 import type { Program, SourceLanguage } from '../ast';
 import { ProgramError } from '../errors';
 import { MAX_PROGRAM_CHARS } from '../limits';
+import { positionOf } from '../parser';
 import { parsePython } from './parser';
 import { translate } from './translate';
-
-/** Where the character at UTF-16 offset `offset` sits. */
-function positionOf(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let col = 1;
-  for (const ch of text.slice(0, offset)) {
-    if (ch === '\n') {
-      line++;
-      col = 1;
-    } else col++;
-  }
-  return { line, col };
-}
 
 /** Reads a micrograd or PyTorch program. Throws ProgramError with a line and column in the Python text. */
 export function readPython(text: string, language: Exclude<SourceLanguage, 'native'>): Program {
