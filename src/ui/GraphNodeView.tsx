@@ -38,7 +38,8 @@ function NameText({ name, version = 1, display = null, width }: { name: string; 
         </tspan>
       )}
       {mark && (
-        <tspan className="version" dy={d.sub !== null ? '-0.3em' : undefined}>
+        // primes are thin glyphs: a little larger, so c′ and c″ tell apart from across a room
+        <tspan className="version" dy={d.sub !== null ? '-0.3em' : undefined} fontSize="1.25em">
           {mark}
         </tspan>
       )}
