@@ -81,6 +81,8 @@ describe('a tensor program written out as scalars', () => {
     expect(text).toContain('r_2 = (A_21 + A_22 + A_23) / 3');
     expect(text).toContain('B_12 = A_21');
     expect(text).toContain('B_32 = A_23');
+    // A view of a view is written with the name it came through.
+    expect(expand('A = [[1, 2], [3, 4]]\nB = transpose(A)\nC = transpose(B)\nL = sum(C * B)').text).toContain('C_12 = B_21');
     expect(text.split('\n').at(-1)).toBe('L = c_1 + c_2 + c_3 + (r_1 + r_2) + (B_11 * B_11 + B_12 * B_12 + B_21 * B_21 + B_22 * B_22 + B_31 * B_31 + B_32 * B_32)');
   });
 

@@ -8,7 +8,7 @@
 //   elementwise, broadcast  Y_ij = A_ij + b_j: a stretched input reuses the same scalar
 //   A @ B                   C_ij = A_i1 * B_1j + A_i2 * B_2j + …   (in the engine's order)
 //   sum(A), sum(A, axis)    s = A_11 + A_12 + …; mean divides by the count
-//   transpose(A)            Aᵀ_ij is A_ji itself (no node)
+//   transpose(A)            Aᵀ_ij is A_ji itself, no node: `B = transpose(A)` writes `B_12 = A_21`
 //   softmax(Z)              E_ij = exp(Z_ij), S_i = E_i1 + …, P_ij = E_ij / S_i
 //   softmax_cross_entropy   −(T_11 * log(P_11) + …) / rows, P as for softmax
 //
@@ -74,6 +74,8 @@ interface Alias {
   readonly group: Group;
   readonly element: number;
   readonly target: Sx;
+  /** When the scalar came through another named view (`C = transpose(B)`, B a transpose): that view's alias. */
+  readonly via: Alias | null;
   /** Set once its statement is written: later references may use its name. */
   written: boolean;
 }
@@ -270,7 +272,8 @@ class Expander {
         return sx;
       }
       if (!named || sx.kind === 'const') return ref;
-      const alias: Alias = { seq: this.seq++, owner: this.owner, group, element: k, target: sx, written: false };
+      const via = ref.kind === 'view' ? ref.alias : null;
+      const alias: Alias = { seq: this.seq++, owner: this.owner, group, element: k, target: sx, via, written: false };
       this.aliases.push(alias);
       return { kind: 'view', target: sx, alias };
     });
@@ -468,7 +471,7 @@ class Expander {
         const name = (event.group.names as string[])[event.element];
         if (event.target.name === null || name === event.target.name) continue;
         comment(event.owner);
-        lines.push(`${name} = ${event.target.name}`);
+        lines.push(`${name} = ${event.via?.written ? aliasName(event.via) : event.target.name}`);
         event.written = true;
         last = event.target;
         continue;
@@ -488,6 +491,7 @@ class Expander {
     const outNode = this.graph.nodes[this.graph.output];
     const outName = outNode.label ?? 'L';
     if (out.kind === 'const') {
+      comment(this.graph.output);
       lines.push(`${outName} = ${literal(out.value)}`);
       this.count(1);
     } else if (out !== last) lines.push(`${outName} = ${out.name}`);
@@ -518,7 +522,7 @@ class Expander {
     const arg = (slot: number): string => {
       const a = sx.args[slot];
       const via = sx.via[slot];
-      if (via?.written) return (via.group.names as string[])[via.element];
+      if (via?.written) return aliasName(via);
       const t = this.text(a, false);
       return atomPrecedence(a) < minPrecedence(sx, slot) ? `(${t})` : t;
     };
@@ -531,6 +535,9 @@ class Expander {
     return `${entry.call}(${sx.args.map((_, slot) => arg(slot)).join(', ')})`;
   }
 }
+
+/** The name an alias gives its entry: `B_12`. */
+const aliasName = (alias: Alias): string => (alias.group.names as string[])[alias.element];
 
 const INFIX_TOKEN: Readonly<Partial<Record<OpName, string>>> = Object.fromEntries(
   Object.entries(INFIX).filter(([token, op]) => token !== '**' && op !== 'pow' && op !== 'matmul').map(([token, op]) => [op, token]),

@@ -33,3 +33,4 @@ export { setInputValues } from './edit';
 export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';
 export { parseProgram } from './parser';
+export { expandToScalars, type Expansion, type ExpandOptions } from './expand';

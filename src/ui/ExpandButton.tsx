@@ -3,7 +3,7 @@
 // entry of a gradient is stepped as a scalar gradient. Undo brings the tensor
 // program back (setText records it like any edit).
 import { useState } from 'react';
-import { expandToScalars } from '../engine/expand';
+import { expandToScalars } from '../engine';
 import type { MessageKey, Params } from '../i18n';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { MAX_DRAW_NODES } from './config';
