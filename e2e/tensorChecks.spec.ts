@@ -1,6 +1,7 @@
 // Tensor programs in the page: expand to scalars, links with a step, the iframe
 // `state` message, and the size limits (SECURITY.md).
 import type { Page } from '@playwright/test';
+import { hostApp, receivedMessages, sendToApp } from './embedHost';
 import { appUrl, expect, test } from './fixtures';
 
 const AFFINE = ['X = [[1, 2, 3], [4, 5, 6]]', 'W = [[0.5, -1], [0, 2], [1, 0.25]]', 'b = [0.1, -0.2]', 'Y = X @ W + b', 's = sum(Y * Y)', 'L = s / 2'].join('\n');
@@ -75,20 +76,6 @@ test.describe('a tensor program in a link', () => {
 });
 
 test.describe('the iframe state message of a tensor program', () => {
-  async function host(page: Page, src: string): Promise<void> {
-    await page.goto('./course-notes.html');
-    await page.evaluate((url) => {
-      document.body.innerHTML = '';
-      (window as unknown as { received: unknown[] }).received = [];
-      window.addEventListener('message', (e) => (window as unknown as { received: unknown[] }).received.push(e.data));
-      const f = document.createElement('iframe');
-      f.id = 'app';
-      f.src = url;
-      f.width = '700';
-      f.height = '500';
-      document.body.appendChild(f);
-    }, src);
-  }
   interface StateNode {
     id: string;
     op: string;
@@ -96,19 +83,17 @@ test.describe('the iframe state message of a tensor program', () => {
     value: unknown;
     grad: unknown;
   }
-  const states = (page: Page) =>
-    page.evaluate(() =>
-      (window as unknown as { received: { type: string; step?: number; nodes?: StateNode[] }[] }).received.filter((m) => m.type === 'state'),
-    );
+  const states = async (page: Page) =>
+    (await receivedMessages<{ type: string; step?: number; nodes?: StateNode[] }>(page)).filter((m) => m.type === 'state');
 
   test('carries each tensor node’s shape and its value and gradient as nested arrays', async ({ page }) => {
-    await host(page, `./?mode=embed&program=${encodeURIComponent(AFFINE)}`);
+    await hostApp(page, `./?mode=embed&program=${encodeURIComponent(AFFINE)}`);
     await expect.poll(async () => (await states(page)).length).toBeGreaterThan(0);
     const first = (await states(page)).at(-1)!;
     expect(first.step).toBe(0);
     expect(first.nodes!.find((n) => n.id === 'X')).toEqual({ id: 'X', label: 'X', op: 'input', shape: [2, 3], value: [[1, 2, 3], [4, 5, 6]], grad: null });
     expect(first.nodes!.find((n) => n.id === 'Y')).toMatchObject({ shape: [2, 2], value: null, grad: null });
-    await page.evaluate(() => (document.getElementById('app') as HTMLIFrameElement).contentWindow?.postMessage({ source: 'chainstep', type: 'goToStep', step: 'end' }, '*'));
+    await sendToApp(page, { source: 'chainstep', type: 'goToStep', step: 'end' });
     await expect.poll(async () => (await states(page)).at(-1)?.step).toBe(15);
     const end = (await states(page)).at(-1)!.nodes!;
     const b = end.find((n) => n.id === 'b')!;
