@@ -3,7 +3,7 @@
 // that point into the Python.
 import AxeBuilder from '@axe-core/playwright';
 import { PYTHON_EXAMPLES } from '../fixtures/python';
-import { appUrl, expect, node, test } from './fixtures';
+import { appUrl, expect, expectEditorText, node, test } from './fixtures';
 
 const title = (page: import('@playwright/test').Page, id: string) => page.locator(`[data-node-id="${id}"] .node-title`);
 
@@ -86,7 +86,7 @@ test.describe('Python programs by URL', () => {
     await expect(alert).toContainText("line 2, col 1: a 'for' loop is not supported; Chainstep reads straight-line code");
     await expect(alert).toHaveAttribute('data-line', '2');
     await expect(alert).toHaveAttribute('data-col', '1');
-    await expect(page.getByRole('textbox', { name: 'Program' })).toHaveValue(program);
+    await expectEditorText(page, program);
     await page.screenshot({ path: 'screenshots/python-error.png' });
     // the same in Chinese, with the same position
     await page.goto(appUrl('x = Value()', { lang: 'zh-CN' }));

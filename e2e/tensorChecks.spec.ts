@@ -2,12 +2,11 @@
 // `state` message, and the size limits (SECURITY.md).
 import type { Page } from '@playwright/test';
 import { hostApp, receivedMessages, sendToApp } from './embedHost';
-import { appUrl, expect, test } from './fixtures';
+import { appUrl, expect, expectEditorText, replaceProgram, test } from './fixtures';
 
 const AFFINE = ['X = [[1, 2, 3], [4, 5, 6]]', 'W = [[0.5, -1], [0, 2], [1, 0.25]]', 'b = [0.1, -0.2]', 'Y = X @ W + b', 's = sum(Y * Y)', 'L = s / 2'].join('\n');
 /** ∂L/∂Y = Y = [[3.6, 3.55], [8.1, 7.3]]; the bias receives its column sums. */
 const BIAS_GRAD = [3.6 + 8.1, 3.55 + 7.3];
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Program' });
 const nodes = (page: Page) => page.locator('[data-node-id]');
 
 test.describe('expand to scalars', () => {
@@ -15,8 +14,8 @@ test.describe('expand to scalars', () => {
     await page.goto(appUrl(AFFINE, { step: 'end' }));
     await expect(nodes(page)).toHaveCount(9);
     await page.getByRole('button', { name: 'Expand to scalars' }).click();
-    await expect(editor(page)).toHaveValue(/^# X = \[\[1, 2, 3\], \[4, 5, 6\]\]\nX_11 = 1\n/);
-    await expect(editor(page)).toHaveValue(/\nY_21 = X_21 \* W_11 \+ X_22 \* W_21 \+ X_23 \* W_31 \+ b_1\n/);
+    await expectEditorText(page, /^# X = \[\[1, 2, 3\], \[4, 5, 6\]\]\nX_11 = 1\n/);
+    await expectEditorText(page, /\nY_21 = X_21 \* W_11 \+ X_22 \* W_21 \+ X_23 \* W_31 \+ b_1\n/);
     // 6 + 6 + 2 inputs, 4 × (3 products + 3 sums), then s (4 squares, 3 sums), L (a division and its 2).
     await expect(page.getByTestId('expand-status')).toHaveText('Expanded to 47 scalar nodes. Undo (Ctrl+Z) brings the tensor program back.');
     await expect(nodes(page)).toHaveCount(47);
@@ -27,7 +26,7 @@ test.describe('expand to scalars', () => {
     // No tensors left: the button goes; the note stays until the text changes.
     await expect(page.getByRole('button', { name: 'Expand to scalars' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect(editor(page)).toHaveValue(AFFINE);
+    await expectEditorText(page, AFFINE);
     await expect(nodes(page)).toHaveCount(9);
     await expect(page.getByRole('button', { name: 'Expand to scalars' })).toBeVisible();
     await expect(page.getByTestId('expand-status')).toHaveText('');
@@ -39,7 +38,7 @@ test.describe('expand to scalars', () => {
     await expect(nodes(page)).toHaveCount(4);
     await page.getByRole('button', { name: 'Expand to scalars' }).click();
     await expect(page.getByTestId('expand-status')).toContainText('Too big to expand: the scalar program would have more than 3,000 nodes (at least 58,657)');
-    await expect(editor(page)).toHaveValue(big);
+    await expectEditorText(page, big);
     await page.screenshot({ path: 'screenshots/expand-too-big.png' });
   });
 
@@ -114,17 +113,17 @@ test.describe('tensor limits (SECURITY.md)', () => {
   test('zeros(100000, 100000) in a link is an alert at once; the page stays alive and the saved work comes back', async ({ page }) => {
     // The student's own program, typed (so saved in the browser).
     await page.goto('./');
-    await editor(page).fill(AFFINE);
+    await replaceProgram(page, AFFINE);
     await expect(nodes(page)).toHaveCount(9);
     const started = Date.now();
     await page.goto(appUrl(HUGE));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('line 1, col 5: zeros(100000, 100000) would hold 10,000,000,000 numbers; the limit is 1,000,000');
     expect(Date.now() - started).toBeLessThan(5000);
-    await expect(editor(page)).toHaveValue(HUGE);
+    await expectEditorText(page, HUGE);
     // The tab answers: the program saved before the link is offered back, and restoring it draws it.
     await page.getByTestId('restore-notice').getByRole('button', { name: 'Restore my program' }).click();
-    await expect(editor(page)).toHaveValue(AFFINE);
+    await expectEditorText(page, AFFINE);
     await expect(nodes(page)).toHaveCount(9);
     await expect(alert).toHaveCount(0);
   });
@@ -132,10 +131,10 @@ test.describe('tensor limits (SECURITY.md)', () => {
   test('typed into the editor, the alert shows and the last good graph stays', async ({ page }) => {
     await page.goto(appUrl(AFFINE, { step: 'end' }));
     await expect(nodes(page)).toHaveCount(9);
-    await editor(page).fill('A = ones(1000, 1000)\nB = A @ transpose(A)\nL = sum(B)');
+    await replaceProgram(page, 'A = ones(1000, 1000)\nB = A @ transpose(A)\nL = sum(B)');
     await expect(page.getByRole('alert')).toContainText('line 2');
     await expect(page.getByRole('alert')).toContainText('more than 200000000 multiply-adds');
-    await editor(page).fill(HUGE);
+    await replaceProgram(page, HUGE);
     await expect(page.getByRole('alert')).toContainText('10,000,000,000 numbers');
     await expect(page.getByRole('alert')).toContainText('The graph shows the last program that worked.');
     await expect(nodes(page)).toHaveCount(9);

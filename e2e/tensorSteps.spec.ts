@@ -3,7 +3,7 @@
 // shape keeping the last good graph.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { appUrl, expect, node, test } from './fixtures';
+import { appUrl, expect, node, replaceProgram, test } from './fixtures';
 
 /** The Affine layer on a batch of two (study notes 003): Y = X·W + b, L = Σ Y². */
 const AFFINE = 'X = [[1, 2, 3], [4, 5, 6]]\nW = randn(3, 2, std=0.5, seed=1)\nb = [0.1, -0.2]\nY = X @ W + b\nL = sum(Y * Y)';
@@ -207,7 +207,7 @@ test('practice at a tensor step: the shape of what each input receives and one e
 test('a bad shape shows its alert with line, column and both shapes, and the last good graph stays', async ({ page }) => {
   await page.goto(appUrl(AFFINE, { step: '9' }));
   await expect(node(page, 'W')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Program' }).fill(AFFINE.replace('Y = X @ W + b', 'Y = X @ X + b'));
+  await replaceProgram(page, AFFINE.replace('Y = X @ W + b', 'Y = X @ X + b'));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('line 4, col');
   await expect(alert).toContainText('cannot multiply a 2×3 matrix by a 2×3 matrix with @ (inner sizes 3 and 2 differ)');
