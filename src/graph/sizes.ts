@@ -12,3 +12,22 @@ export const NODE_GAP = 22;
 export const PARALLEL_EDGE_OFFSET = 12;
 /** Margin around the whole drawing. */
 export const MARGIN = 8;
+
+/** The gate chip a named computed node shows left of its name: height, and margin from the box's corner. */
+export const GATE_CHIP = { height: 19, inset: 5 } as const;
+
+/** Width of the gate chip for a symbol: `+` and `x²` get a round chip, `tanh` a wider pill. */
+export function gateChipWidth(symbol: string): number {
+  const chars = [...symbol].length;
+  return chars <= 1 ? GATE_CHIP.height : 10 + 7.5 * chars;
+}
+
+/**
+ * The smallest text a node draws at scale 1, in CSS pixels (the gradient line;
+ * styles.css sets it). The view counts as readable when this is at least
+ * MIN_READABLE_PX on screen.
+ */
+export const NODE_TEXT_MIN_PX = 12.5;
+export const MIN_READABLE_PX = 11;
+/** The zoom at which every node text is readable. */
+export const READABLE_SCALE = MIN_READABLE_PX / NODE_TEXT_MIN_PX;

@@ -5,6 +5,7 @@ import type { GraphNode } from '../engine';
 import { accentMark, displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
+import { GATE_CHIP, gateChipWidth } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
@@ -53,12 +54,18 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
+  const isConst = node.op === 'const';
+  const gate = detail ? draw.gate : null;
+  const gateWidth = gate === null ? 0 : gateChipWidth(gate);
+  // With a gate, the name is centred in the room right of the chip.
+  const titleX = gate === null ? x : x + (gateWidth + GATE_CHIP.inset) / 2;
+  const opText = `${draw.symbol} (${node.op})`;
   const label = [
-    node.label ? displayText(node.label) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
+    node.label ? (draw.gate !== null && !group ? `${displayText(node.label)}, ${opText}` : displayText(node.label)) : isConst ? t('node.constant', { value: formatNumber(node.value) }) : opText,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const classes = ['node', `node-${draw.kind}`, isConst && 'node-const', group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
     .filter(Boolean)
     .join(' ');
   return (
@@ -90,11 +97,26 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
       {detail && (
         <>
-          <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={x} y={y - h / 2 + 17} textAnchor="middle">
+          {gate !== null && (
+            <>
+              <rect
+                className="node-gate"
+                x={x - w / 2 + GATE_CHIP.inset}
+                y={y - h / 2 + GATE_CHIP.inset}
+                width={gateWidth}
+                height={GATE_CHIP.height}
+                rx={GATE_CHIP.height / 2}
+              />
+              <text className="node-gate-symbol" x={x - w / 2 + GATE_CHIP.inset + gateWidth / 2} y={y - h / 2 + GATE_CHIP.inset + 14} textAnchor="middle">
+                {gate}
+              </text>
+            </>
+          )}
+          <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={titleX} y={y - h / 2 + 17} textAnchor="middle">
             {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? <NameText name={group ? group.label : node.label} /> : title}
           </text>
           <text className="node-value" x={x} y={y + 7} textAnchor="middle">
-            {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}
+            {v.value === undefined || isConst ? '' : formatNumber(v.value)}
           </text>
           <text className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} textAnchor="middle">
             {gradText}

@@ -87,6 +87,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
                       to={graph.nodes[drawing.model.nodes[to].index].id}
                       points={drawing.layout.edges[k].points}
                       detail={edgeDetail}
+                      fromConst={drawing.model.nodes[from].op === 'const'}
                     />
                   );
                 })}
