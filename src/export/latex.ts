@@ -1,6 +1,6 @@
 // The worked derivation of one step as LaTeX (amsmath), to paste into notes.
 import type { Compiled } from '../engine';
-import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
+import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex, variableContributions } from '../formulas/stepTex';
 
 /** TeX lines for a step, the same ones the step panel shows. */
 export function stepTexLines(compiled: Compiled, step: number): string[] {
@@ -12,9 +12,11 @@ export function stepTexLines(compiled: Compiled, step: number): string[] {
     case 'seed':
       return [seedTex(graph)];
     case 'backward': {
-      const lines = s.contributions.map((c) => localRuleTex(graph, s.node, c.slot, c.local));
-      if (s.node !== graph.output) s.contributions.forEach((_, k) => lines.push(chainRuleTex(graph, trace, step, k)));
-      for (const to of new Set(s.contributions.filter((c) => c.arrivals > 1).map((c) => c.to))) {
+      // Constants are left out: they are not variables, so no ∂y/∂3.
+      const sent = variableContributions(graph, s);
+      const lines = sent.map(({ c }) => localRuleTex(graph, s.node, c.slot, c.local));
+      if (s.node !== graph.output) sent.forEach(({ k }) => lines.push(chainRuleTex(graph, trace, step, k)));
+      for (const to of new Set(sent.filter(({ c }) => c.arrivals > 1).map(({ c }) => c.to))) {
         const tex = accumulationTex(graph, trace, to, step);
         if (tex) lines.push(tex);
       }
