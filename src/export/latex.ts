@@ -2,34 +2,62 @@
 import type { Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex, variableContributions } from '../formulas/stepTex';
 
-/** TeX lines for a step, the same ones the step panel shows. */
-export function stepTexLines(compiled: Compiled, step: number): string[] {
+/** The TeX of one step in the step panel's sections: local rules, chain-rule lines, running sums. */
+export interface StepTexParts {
+  /** The forward computation or the seed (one line), else empty. */
+  readonly compute: readonly string[];
+  readonly local: readonly string[];
+  readonly chain: readonly string[];
+  /** The visited node's gradient as a sum of its parts, then each receiver's running sum. */
+  readonly sums: readonly string[];
+}
+
+const NONE: StepTexParts = { compute: [], local: [], chain: [], sums: [] };
+
+/** The TeX of a step, section by section, the same the step panel shows. */
+export function stepTexParts(compiled: Compiled, step: number): StepTexParts {
   const { graph, trace } = compiled;
   const s = trace.steps[step];
   switch (s?.kind) {
     case 'forward':
-      return [forwardTex(graph, s.node)];
+      return { ...NONE, compute: [forwardTex(graph, s.node)] };
     case 'seed':
-      return [seedTex(graph)];
+      return { ...NONE, compute: [seedTex(graph)] };
     case 'backward': {
       // Constants are left out: they are not variables, so no ∂y/∂3.
       const sent = variableContributions(graph, s);
-      const lines = sent.map(({ c }) => localRuleTex(graph, s.node, c.slot, c.local));
-      if (s.node !== graph.output) sent.forEach(({ k }) => lines.push(chainRuleTex(graph, trace, step, k)));
+      const local = sent.map(({ c }) => localRuleTex(graph, s.node, c.slot, c.local));
+      // At the output the chain has one link: the local rule says it all.
+      const chain = s.node === graph.output ? [] : sent.map(({ k }) => chainRuleTex(graph, trace, step, k));
+      const sums: string[] = [];
+      // The visited node's own gradient, when several consumers sent it parts (final by now).
+      const own = graph.outEdges[s.node].length > 1 ? accumulationTex(graph, trace, s.node, step) : null;
+      if (own) sums.push(own);
       for (const to of new Set(sent.filter(({ c }) => c.arrivals > 1).map(({ c }) => c.to))) {
         const tex = accumulationTex(graph, trace, to, step);
-        if (tex) lines.push(tex);
+        if (tex) sums.push(tex);
       }
-      return lines;
+      return { ...NONE, local, chain, sums };
     }
     default:
-      return [];
+      return NONE;
   }
+}
+
+/** TeX lines for a step, the same ones the step panel shows. */
+export function stepTexLines(compiled: Compiled, step: number): string[] {
+  const p = stepTexParts(compiled, step);
+  return [...p.compute, ...p.local, ...p.chain, ...p.sums];
+}
+
+/** `a = b = c` as an align* row, aligned at the first `=` (or `+=`). */
+export function alignRow(line: string): string {
+  return line.replace(/ (\\mathrel\{\+\}=|=) /, ' &$1 ');
 }
 
 /** A LaTeX fragment: one `align*` row per line, aligned at the first `=`. */
 export function stepLatex(compiled: Compiled, step: number): string {
-  const rows = stepTexLines(compiled, step).map((line) => line.replace(/ (\\mathrel\{\+\}=|=) /, ' &$1 '));
+  const rows = stepTexLines(compiled, step).map(alignRow);
   const header = `% Chainstep, step ${step} of ${compiled.trace.end}\n`;
   if (rows.length === 0) return `${header}% (no formula at this step)\n`;
   return `${header}\\begin{align*}\n${rows.map((r) => `  ${r}`).join(' \\\\\n')}\n\\end{align*}\n`;
