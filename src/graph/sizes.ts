@@ -27,7 +27,7 @@ export function gateChipWidth(symbol: string): number {
  * styles.css sets it). The view counts as readable when this is at least
  * MIN_READABLE_PX on screen.
  */
-export const NODE_TEXT_MIN_PX = 12.5;
+export const NODE_TEXT_MIN_PX = 13;
 export const MIN_READABLE_PX = 11;
 /** The zoom at which every node text is readable. */
 export const READABLE_SCALE = MIN_READABLE_PX / NODE_TEXT_MIN_PX;

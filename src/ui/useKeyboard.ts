@@ -7,8 +7,14 @@ function isTextField(target: EventTarget | null): boolean {
   return target.isContentEditable || ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName);
 }
 
-export function useKeyboard(): void {
+/** Keys for views outside the store: `f` fits the whole graph into the window. */
+export interface ViewKeys {
+  fit?: () => void;
+}
+
+export function useKeyboard(view: ViewKeys = {}): void {
   const store = useVisualizerStore();
+  const { fit } = view;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -42,6 +48,11 @@ export function useKeyboard(): void {
           if (!s.blank) return;
           s.toggleBlank();
           break;
+        case 'f':
+        case 'F':
+          if (!fit) return;
+          fit();
+          break;
         case ' ':
           // A focused button would also be "clicked" by Space: only the toggle runs.
           s.togglePlay();
@@ -53,5 +64,5 @@ export function useKeyboard(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, fit]);
 }
