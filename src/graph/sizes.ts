@@ -16,6 +16,16 @@ export const MARGIN = 8;
 /** The gate chip a named computed node shows left of its name: height, and margin from the box's corner. */
 export const GATE_CHIP = { height: 19, inset: 5 } as const;
 
+/**
+ * A generous estimate of the width of a name drawn at `fontPx` (bold sans,
+ * about 0.62 em a character; sub- and superscripts at their smaller size),
+ * used to squeeze a name that would not fit into its node.
+ */
+export function estimateNameWidth(name: { base: string; sup: string | null; sub: string | null }, fontPx: number): number {
+  const chars = (text: string | null) => (text === null ? 0 : [...text].length);
+  return 0.62 * fontPx * (chars(name.base) + 0.7 * chars(name.sup) + 0.75 * chars(name.sub));
+}
+
 /** Width of the gate chip for a symbol: `+` and `x²` get a round chip, `tanh` a wider pill. */
 export function gateChipWidth(symbol: string): number {
   const chars = [...symbol].length;

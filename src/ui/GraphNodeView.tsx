@@ -5,7 +5,7 @@ import type { GraphNode } from '../engine';
 import { accentMark, displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { GATE_CHIP, gateChipWidth } from '../graph/sizes';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
@@ -30,6 +30,9 @@ function NameText({ name }: { name: string }) {
     </>
   );
 }
+
+/** The title's font size (styles.css .node-title). */
+const TITLE_PX = 14;
 
 interface Props {
   node: GraphNode;
@@ -57,8 +60,13 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const isConst = node.op === 'const';
   const gate = detail ? draw.gate : null;
   const gateWidth = gate === null ? 0 : gateChipWidth(gate);
-  // With a gate, the name is centred in the room right of the chip.
-  const titleX = gate === null ? x : x + (gateWidth + GATE_CHIP.inset) / 2;
+  // The room for the name: right of the gate chip when there is one. A name too
+  // long for it is squeezed to fit (textLength) rather than run over the chip.
+  const roomLeft = x - w / 2 + (gate === null ? 4 : GATE_CHIP.inset + gateWidth + 3);
+  const roomRight = x + w / 2 - 4;
+  const titleX = (roomLeft + roomRight) / 2;
+  const shownName = group ? group.label : node.label;
+  const squeeze = isValue && shownName && estimateNameWidth(displayName(shownName), TITLE_PX) > roomRight - roomLeft ? roomRight - roomLeft : undefined;
   const opText = `${draw.symbol} (${node.op})`;
   const label = [
     node.label ? (draw.gate !== null && !group ? `${displayText(node.label)}, ${opText}` : displayText(node.label)) : isConst ? t('node.constant', { value: formatNumber(node.value) }) : opText,
@@ -112,7 +120,14 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
               </text>
             </>
           )}
-          <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={titleX} y={y - h / 2 + 17} textAnchor="middle">
+          <text
+            className={isValue ? 'node-title' : 'node-title op-symbol'}
+            x={titleX}
+            y={y - h / 2 + 17}
+            textAnchor="middle"
+            textLength={squeeze}
+            lengthAdjust={squeeze === undefined ? undefined : 'spacingAndGlyphs'}
+          >
             {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? <NameText name={group ? group.label : node.label} /> : title}
           </text>
           <text className="node-value" x={x} y={y + 7} textAnchor="middle">
