@@ -2,7 +2,7 @@
 // view following the step when the whole graph would be smaller than that.
 import type { Page } from '@playwright/test';
 import { LESSONS } from '../fixtures/lessons';
-import { expect, press, stepCounter, test } from './fixtures';
+import { appUrl, expect, press, stepCounter, test } from './fixtures';
 
 interface Seen {
   /** On-screen font sizes (px) of node text inside the graph's view. */
@@ -117,4 +117,20 @@ test('a small graph that fits at a readable size is shown whole and stays put wh
   await page.waitForTimeout(450);
   expect(await page.evaluate(() => document.querySelector('.graph-svg > g')!.getAttribute('transform'))).toBe(before);
   expect(Math.min(...(await seen(page)).sizes)).toBeGreaterThanOrEqual(11);
+});
+
+test('a graph above 300 nodes opens as an overview with following off; the toggle turns it on', async ({ page }) => {
+  const lines = ['x = 0.5', 'a0 = x * x'];
+  for (let i = 1; i < 320; i++) lines.push(`a${i} = a${i - 1} + x`);
+  await page.goto(appUrl(lines.join('\n'), { step: '100' }));
+  await expect(page.locator('[data-node-id]').first()).toBeAttached({ timeout: 20_000 });
+  await page.waitForTimeout(300);
+  const follow = page.getByTestId('follow-toggle');
+  await expect(follow).toHaveAttribute('aria-pressed', 'false');
+  expect((await seen(page)).scale).toBeLessThan(0.6);
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await seen(page)).scale).toBeGreaterThanOrEqual(0.84);
+  await page.waitForTimeout(400);
+  expect((await seen(page)).stepNodeInView).toBe(true);
 });

@@ -54,7 +54,10 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const panZoom = useRef<PanZoom | null>(null);
   // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
   const [zoomedIn, setZoomedIn] = useState(false);
-  const [follow, setFollow] = useState(true);
+  // Following is on by default up to DETAIL_NODE_LIMIT nodes (every lesson). Bigger
+  // graphs open as an overview without labels, and a pan on every step would add a
+  // repaint of the whole graph to each; the toggle turns it on for them too.
+  const [followChoice, setFollowChoice] = useState<boolean | null>(null);
   const t = useT();
 
   useEffect(() => {
@@ -70,6 +73,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const width = drawing?.layout.width ?? 0;
   const height = drawing?.layout.height ?? 0;
   const count = drawing?.compiled.graph.nodes.length ?? 0;
+  const follow = followChoice ?? count <= DETAIL_NODE_LIMIT;
 
   // Where each graph node is drawn: its own position, or its collapsed group's.
   const drawnAt = useMemo(() => {
@@ -171,7 +175,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
 
   const toggleFollow = () => {
     const on = !follow;
-    setFollow(on);
+    setFollowChoice(on);
     if (on) followStep(store.getState().step, GLIDE_MS);
     else fitAll();
   };
@@ -235,6 +239,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
       <svg className="graph-flow" style={sized} aria-hidden="true">
         <g ref={flowLayerRef}>{drawing && <FlowOverlay drawing={drawing} />}</g>
       </svg>
+      <div className="graph-top">
       {pending && (
         <div className="graph-pending" role="status" data-testid="layout-progress">
           {pending.stage
@@ -245,11 +250,6 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
                 n: LAYOUT_STAGES.length,
               })
             : t('graph.layingOut', { count: pending.nodes })}
-        </div>
-      )}
-      {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (
-        <div className="graph-too-big" role="status">
-          {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
         </div>
       )}
       <div className="graph-tools">
@@ -276,6 +276,12 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
           {t('graph.follow')}
         </button>
       </div>
+      </div>
+      {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (
+        <div className="graph-too-big" role="status">
+          {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
+        </div>
+      )}
       <Legend />
     </div>
   );
