@@ -73,10 +73,29 @@ describe('buildGraph', () => {
     expect(err.message).toContain('line 1, col 5');
   });
 
-  it('reports a name defined twice', () => {
-    const err = errorOf('x = 1\nx = 2');
-    expect(err.code).toBe('duplicateName');
-    expect([err.line, err.col]).toEqual([2, 1]);
+  it('a name assigned again makes a new version; later lines read the newest (§11)', () => {
+    const { graph, trace } = compile('a = 2\nb = 3\nc = a + b\nc += c + 1\nf = c * 2');
+    const versions = graph.nodes.filter((n) => n.label === 'c').map((n) => [n.id, n.version, n.op]);
+    expect(versions).toEqual([
+      ['c', 1, 'add'],
+      ['c@2', 2, 'add'],
+    ]);
+    // c@2 = c + (c + 1) reads the old c twice: the old c has two consumers, so its gradient sums.
+    const c1 = graph.nodes.findIndex((n) => n.id === 'c');
+    expect(graph.outEdges[c1]).toHaveLength(2);
+    expect(graph.nodes[graph.output].value).toBe(22); // (5 + 6) * 2
+    expect(trace.grads[c1]).toBe(4); // ∂f/∂c = 2 · (1 + 1)
+    // Anonymous parts of a later version are numbered under its id.
+    expect(graph.nodes.some((n) => n.id === 'c@2~0')).toBe(true);
+  });
+
+  it('an input assigned again is a second input node, and the output can be named by backward()', () => {
+    const { graph } = compile('x = 1\nx = 2\nf = x * 3');
+    expect(graph.nodes.filter((n) => n.op === 'input').map((n) => [n.id, n.label, n.value])).toEqual([
+      ['x', 'x', 1],
+      ['x@2', 'x', 2],
+    ]);
+    expect(graph.nodes[graph.output].value).toBe(6);
   });
 
   it('a self-reference is an undefined name, not a cycle', () => {

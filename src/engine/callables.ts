@@ -1,6 +1,7 @@
 // What can be called by name in a program: argument counts and keywords.
-// The parser checks calls against this table; the builder gives them meaning.
-import { FUNCTIONS, OPS } from './ops';
+// Ops called by name come from the op registry; constructors of tensor inputs
+// (CONTRACTS §9) are listed here. The parser checks calls against this table.
+import { OPS } from './ops';
 
 export interface Callable {
   readonly minArgs: number;
@@ -8,25 +9,20 @@ export interface Callable {
   readonly kwargs: readonly string[];
 }
 
-const fixed = (n: number): Callable => ({ minArgs: n, maxArgs: n, kwargs: [] });
-
-/** Tensor functions and constructors (CONTRACTS §9). */
-const TENSOR_CALLABLES: Readonly<Record<string, Callable>> = {
-  sum: { minArgs: 1, maxArgs: 2, kwargs: [] },
-  mean: { minArgs: 1, maxArgs: 2, kwargs: [] },
-  transpose: fixed(1),
-  softmax: fixed(1),
-  softmax_cross_entropy: fixed(2),
+/** Constructors: `zeros(r, c)`, `randn(r, c, std=1, seed=0)`; one size gives a vector. */
+export const CONSTRUCTORS: Readonly<Record<string, Callable>> = {
   zeros: { minArgs: 1, maxArgs: 2, kwargs: [] },
   ones: { minArgs: 1, maxArgs: 2, kwargs: [] },
-  eye: fixed(1),
+  eye: { minArgs: 1, maxArgs: 1, kwargs: [] },
   randn: { minArgs: 1, maxArgs: 2, kwargs: ['std', 'seed'] },
   uniform: { minArgs: 1, maxArgs: 2, kwargs: ['low', 'high', 'seed'] },
 };
 
 const TABLE: ReadonlyMap<string, Callable> = new Map([
-  ...Object.entries(FUNCTIONS).map(([name, op]): [string, Callable] => [name, fixed(OPS[op].arity)]),
-  ...Object.entries(TENSOR_CALLABLES),
+  ...Object.values(OPS).flatMap((entry): [string, Callable][] =>
+    entry.call ? [[entry.call, { minArgs: entry.arity, maxArgs: entry.arity + (entry.axisArgument ? 1 : 0), kwargs: [] }]] : [],
+  ),
+  ...Object.entries(CONSTRUCTORS),
 ]);
 
 export function callable(name: string): Callable | undefined {

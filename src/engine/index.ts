@@ -1,5 +1,5 @@
 // The engine's public face: text in, graph and trace out.
-import { buildGraph } from './build';
+import { buildGraph, type BuildOptions } from './build';
 import type { Graph } from './graph';
 import { parseProgram } from './parser';
 import { traceGraph } from './trace';
@@ -11,19 +11,24 @@ export interface Compiled {
 }
 
 /** Parses, builds and traces a program. Throws ProgramError on a bad program. */
-export function compile(text: string): Compiled {
-  const graph = buildGraph(parseProgram(text));
+export function compile(text: string, options: BuildOptions = {}): Compiled {
+  const graph = buildGraph(parseProgram(text), options);
   return { graph, trace: traceGraph(graph) };
 }
 
 export { ProgramError } from './errors';
 export type { ErrorCode } from './errors';
-export type { Graph, GraphEdge, GraphNode } from './graph';
+export type { Graph, GraphEdge, GraphNode, InputRole } from './graph';
+export { parameterNodes } from './graph';
+export type { Shape, Tensor } from './tensor/tensor';
 export type { Contribution, NodeState, Phase, Step, Trace } from './trace.types';
-export { OPS, FUNCTIONS, ALL_OPS, type OpName, type OpSpec, type RuleKind } from './ops';
-export { edgeContribution, nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
-export { forwardValues, numericGradients, type GradientCheck, checkGradients } from './gradcheck';
-export { buildGraph } from './build';
+export { OPS, FUNCTIONS, ALL_OPS, ELEMENTWISE, pyNumber, type OpName, type OpEntry, type ElementwiseOp, type TensorOp, type RuleKind, type TexOperands } from './ops';
+export { edgeContribution, gradIndexAt, nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';
+export type { ContributionTensors } from './trace.types';
+export { forwardValues, numericGradients, numericGradientTensor, type GradientCheck, checkGradients } from './gradcheck';
+export { backwardSweep, dependsOn, forwardSweep } from './sweep';
+export { buildGraph, type BuildOptions } from './build';
+export { IMAGE_BATCH, type DataBinding, type DataOptions } from './dataLine';
 export { setInputValues } from './edit';
 export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';

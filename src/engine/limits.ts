@@ -14,3 +14,11 @@ export const MAX_EXPR_HEIGHT = 2000;
 export const MAX_STATEMENTS = 10_000;
 /** Most nodes in one computation graph. */
 export const MAX_NODES = 20_000;
+/** Most numbers in one vector or matrix (8 MB of float64). */
+export const MAX_TENSOR_ELEMENTS = 1_000_000;
+/** Most numbers in all the values of one graph together. */
+export const MAX_TOTAL_ELEMENTS = 4_000_000;
+/** Most multiply-adds in one forward pass (the backward pass costs about twice that). */
+export const MAX_WORK = 200_000_000;
+/** Longest side of a vector or matrix. */
+export const MAX_TENSOR_SIDE = 100_000;

@@ -5,6 +5,9 @@
 //   y{k}        targets           L            the loss
 // With a batch of several rows, per-row names end in `r{n}` (x1r2, z1_2r2, …);
 // weights and biases are shared by the rows, so their gradients sum over the batch.
+import { seededRandom } from './random';
+
+export { seededRandom } from './random';
 
 export type Activation = 'identity' | 'sigmoid' | 'tanh' | 'relu';
 
@@ -40,18 +43,6 @@ export interface NetworkSpec {
 }
 
 export const NETWORK_LIMITS = { inputs: [1, 6], width: [1, 6], layers: [1, 4], batch: [1, 4], classes: [2, 5] } as const;
-
-/** mulberry32: a small deterministic generator, so a seed always gives the same weights. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 

@@ -1,8 +1,9 @@
 // Random programs over every op, for property tests. Only tests import this.
 import fc from 'fast-check';
-import { FUNCTIONS } from './ops';
+import { ELEMENTWISE, INFIX, OPS, type OpName } from './ops';
 
-const UNARY_FNS = Object.keys(FUNCTIONS).filter((f) => f !== 'max' && f !== 'min');
+/** The one-argument functions on numbers, from the op registry. */
+const UNARY_FNS = ELEMENTWISE.filter((op) => op.arity === 1 && op.call).map((op) => op.call as string);
 const BINARY_SYMBOLS = ['+', '-', '*', '/', '^', '**'];
 
 /** A literal as the language writes it, e.g. `-1.25`, `.5`, `3`. */
@@ -41,3 +42,33 @@ export const program: fc.Arbitrary<string> = fc
     }
     return statements.map((lines) => lines.join('\n'));
   });
+
+const INFIX_TOKEN: Readonly<Partial<Record<OpName, string>>> = Object.fromEntries(
+  Object.entries(INFIX).filter(([token]) => token !== '**').map(([token, op]) => [op, token]),
+);
+
+/**
+ * A small program using `op` once, in a node named `t`, for tests that go over
+ * every op of the registry: numbers for ops on numbers, 2×2 matrices for ops on
+ * tensors, whose result is weighted and summed so the output is a number.
+ */
+export function opProgram(op: OpName): string {
+  const entry = OPS[op];
+  const token = INFIX_TOKEN[op];
+  if (entry.kind === 'elementwise') {
+    const call = entry.arity === 1 ? (op === 'neg' ? '-(a)' : `${entry.call}(a)`) : token ? `a ${token} b` : `${entry.call}(a, b)`;
+    return `a = 0.5\nb = -2\nt = ${call}`;
+  }
+  const inputs = 'A = [[1, 2], [3, -4]]\nB = [[0.5, -1], [2, 0.25]]\nT = [[0, 1], [1, 0]]';
+  const call = token ? `A ${token} B` : op === 'softmax_cross_entropy' ? `${entry.call}(A, T)` : `${entry.call}(A)`;
+  return `${inputs}\nt = ${call}\nf = sum(t * [0.3, -0.7])`;
+}
+
+/** A tensor as a program literal, every digit kept: `[[1, -0.5], [2, 3]]`, `[1, 2]`, `1.5`. */
+export function literalText(shape: readonly number[], data: ArrayLike<number>): string {
+  const num = (x: number) => String(x);
+  if (shape.length === 0) return num(data[0]);
+  if (shape.length === 1) return `[${Array.from(data, num).join(', ')}]`;
+  const [r, c] = shape;
+  return `[${Array.from({ length: r }, (_, i) => `[${Array.from({ length: c }, (_, j) => num(data[i * c + j])).join(', ')}]`).join(', ')}]`;
+}

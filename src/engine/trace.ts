@@ -1,15 +1,17 @@
 import type { Graph } from './graph';
 import { OPS } from './ops';
+import { backwardSweep } from './sweep';
+import { scalarValue, zerosOf, type Tensor } from './tensor/tensor';
 import type { Contribution, NodeState, Phase, Step, Trace } from './trace.types';
 
-/** ∂node/∂(each input), from the op table, at the node's forward values. */
+/** ∂node/∂(each input) of a node on numbers, from the op table at its forward values (NaN for tensor nodes). */
 export function localDerivatives(graph: Graph, index: number): number[] {
   const node = graph.nodes[index];
-  const spec = OPS[node.op];
-  if (spec.arity === 0) return [];
+  const entry = OPS[node.op];
+  if (entry.kind !== 'elementwise' || node.shape.length > 0) return node.inputs.map(() => NaN);
   const a = graph.nodes[node.inputs[0]].value;
   const b = node.inputs.length > 1 ? graph.nodes[node.inputs[1]].value : (node.param ?? 0);
-  return node.inputs.map((_, slot) => (slot === 0 ? spec.da : spec.db)(a, b, node.value));
+  return node.inputs.map((_, slot) => (slot === 0 ? entry.da : entry.db)(a, b, node.value));
 }
 
 /**
@@ -25,12 +27,11 @@ export function traceGraph(graph: Graph): Trace {
   const finalStep = new Int32Array(n).fill(-1);
   const visitStep = new Int32Array(n).fill(-1);
   const gradStepLists: number[][] = Array.from({ length: n }, () => []);
-  const gradValueLists: number[][] = Array.from({ length: n }, () => []);
-  const grads = new Float64Array(n);
+  const gradLists: Tensor[][] = Array.from({ length: n }, () => []);
   const arrived = new Int32Array(n);
 
   for (const node of graph.nodes) {
-    if (OPS[node.op].arity === 0) continue;
+    if (node.inputs.length === 0) continue;
     valueStep[node.index] = steps.length;
     steps.push({ kind: 'forward', node: node.index, value: node.value });
   }
@@ -38,47 +39,60 @@ export function traceGraph(graph: Graph): Trace {
 
   const seed = steps.length;
   steps.push({ kind: 'seed', node: graph.output });
-  grads[graph.output] = 1;
-  gradStepLists[graph.output].push(seed);
-  gradValueLists[graph.output].push(1);
   // A node nothing consumes has all its consumers visited already: its gradient
   // is final at the seed, 1 for the output and 0 for any other.
   for (let i = 0; i < n; i++) {
     if (graph.outEdges[i].length > 0) continue;
     finalStep[i] = seed;
-    if (i !== graph.output) {
-      gradStepLists[i].push(seed);
-      gradValueLists[i].push(0);
-    }
+    gradStepLists[i].push(seed);
+    gradLists[i].push(i === graph.output ? { shape: [], data: Float64Array.of(1) } : zerosOf(graph.nodes[i].shape));
   }
 
-  for (let i = n - 1; i >= 0; i--) {
-    const step = steps.length;
-    visitStep[i] = step;
-    const node = graph.nodes[i];
-    const upstream = grads[i];
-    const local = localDerivatives(graph, i);
-    const contributions: Contribution[] = [];
-    const finalized: number[] = [];
-    graph.inEdges[i].forEach((edge, slot) => {
-      const to = node.inputs[slot];
-      const amount = local[slot] * upstream;
-      const before = grads[to];
-      const after = before + amount;
-      grads[to] = after;
+  let current: { node: number; grad: Tensor; contributions: Contribution[]; finalized: number[] } | null = null;
+  const close = () => {
+    if (!current) return;
+    const { node, grad, contributions, finalized } = current;
+    steps.push({ kind: 'backward', node, grad: scalarValue(grad), gradTensor: grad, contributions, finalized });
+  };
+  const values = graph.nodes.map((node) => node.tensor);
+  const finalGrads = backwardSweep(graph, values, {
+    onVisit: (node, grad) => {
+      close();
+      visitStep[node] = steps.length;
+      current = { node, grad, contributions: [], finalized: [] };
+    },
+    onSend: (node, slot, sent, upstream, before, after) => {
+      const step = steps.length;
+      const c = current as NonNullable<typeof current>;
+      const to = graph.nodes[node].inputs[slot];
       arrived[to] += 1;
       const arrivals = graph.outEdges[to].length;
       const final = arrived[to] === arrivals;
       if (final) {
         finalStep[to] = step;
-        finalized.push(to);
+        c.finalized.push(to);
       }
       gradStepLists[to].push(step);
-      gradValueLists[to].push(after);
-      contributions.push({ edge, to, slot, local: local[slot], upstream, amount, before, after, arrival: arrived[to], arrivals, final });
-    });
-    steps.push({ kind: 'backward', node: i, grad: upstream, contributions, finalized });
-  }
+      gradLists[to].push(after);
+      const beforeTensor = before ?? zerosOf(after.shape);
+      const local = sent.local === null ? NaN : scalarValue(sent.local);
+      c.contributions.push({
+        edge: graph.inEdges[node][slot],
+        to,
+        slot,
+        local,
+        upstream: scalarValue(upstream),
+        amount: scalarValue(sent.amount),
+        before: scalarValue(beforeTensor),
+        after: scalarValue(after),
+        tensors: { local: sent.local, upstream, amount: sent.amount, before: beforeTensor, after, summed: sent.summed },
+        arrival: arrived[to],
+        arrivals,
+        final,
+      });
+    },
+  });
+  close();
 
   return {
     steps,
@@ -87,10 +101,12 @@ export function traceGraph(graph: Graph): Trace {
     end: steps.length - 1,
     valueStep,
     gradSteps: gradStepLists.map((list) => Int32Array.from(list)),
-    gradValues: gradValueLists.map((list) => Float64Array.from(list)),
+    gradValues: gradLists.map((list) => Float64Array.from(list, scalarValue)),
+    gradTensors: gradLists,
     finalStep,
     visitStep,
-    grads,
+    grads: Float64Array.from(finalGrads, scalarValue),
+    finalGrads,
   };
 }
 
@@ -111,15 +127,26 @@ function lastAtOrBefore(list: Int32Array, step: number): number {
   return found;
 }
 
+/** Which gradient entry of node `index` is shown at `step` (an index into gradValues/gradTensors), or -1. */
+export function gradIndexAt(trace: Trace, index: number, step: number): number {
+  return lastAtOrBefore(trace.gradSteps[index], step);
+}
+
 /** What node `index` shows at `step`: a pure function of (graph, trace, step). */
 export function nodeStateAt(graph: Graph, trace: Trace, index: number, step: number): NodeState {
-  const value = step >= trace.valueStep[index] ? graph.nodes[index].value : undefined;
-  const k = lastAtOrBefore(trace.gradSteps[index], step);
-  const grad = k >= 0 ? trace.gradValues[index][k] : undefined;
+  const shown = step >= trace.valueStep[index];
+  const k = gradIndexAt(trace, index, step);
   const final = trace.finalStep[index] >= 0 && step >= trace.finalStep[index];
   // Count arrivals: contribution steps only (the seed entry of the output and of unconsumed nodes is not an arrival).
   const arrived = k < 0 ? 0 : k + 1 - (trace.gradSteps[index][0] === trace.seed ? 1 : 0);
-  return { value, grad, final, arrived };
+  return {
+    value: shown ? graph.nodes[index].value : undefined,
+    grad: k >= 0 ? trace.gradValues[index][k] : undefined,
+    valueTensor: shown ? graph.nodes[index].tensor : undefined,
+    gradTensor: k >= 0 ? trace.gradTensors[index][k] : undefined,
+    final,
+    arrived,
+  };
 }
 
 /** Which part of the walk a step belongs to. */

@@ -3,36 +3,30 @@
 import { forwardValues } from './gradcheck';
 import type { Graph } from './graph';
 import { OPS } from './ops';
+import { backwardSweep, forwardSweep } from './sweep';
+import { scalar, scalarValue } from './tensor/tensor';
 
-/** ∂node/∂(each input slot) at the given forward values. */
+/** ∂node/∂(each input slot) of a number node at the given forward values. */
 function locals(graph: Graph, values: Float64Array, index: number): number[] {
   const node = graph.nodes[index];
-  const spec = OPS[node.op];
+  const entry = OPS[node.op];
+  if (entry.kind !== 'elementwise') return node.inputs.map(() => NaN);
   const a = values[node.inputs[0]];
   const b = node.inputs.length > 1 ? values[node.inputs[1]] : (node.param ?? 0);
-  return node.inputs.map((_, slot) => (slot === 0 ? spec.da : spec.db)(a, b, values[index]));
+  return node.inputs.map((_, slot) => (slot === 0 ? entry.da : entry.db)(a, b, values[index]));
 }
 
-/** Reverse mode: ∂L/∂node for every node at these forward values (one backward sweep). */
+/** Reverse mode: ∂L/∂node for every number node at these forward values (one backward sweep). */
 export function gradientsAt(graph: Graph, values: Float64Array): Float64Array {
-  const grads = new Float64Array(graph.nodes.length);
-  grads[graph.output] = 1;
-  for (let i = graph.nodes.length - 1; i >= 0; i--) {
-    const node = graph.nodes[i];
-    if (node.inputs.length === 0) continue;
-    const local = locals(graph, values, i);
-    node.inputs.forEach((input, slot) => {
-      grads[input] += local[slot] * grads[i];
-    });
-  }
-  return grads;
+  const tensors = graph.nodes.map((n) => (n.shape.length === 0 ? scalar(values[n.index]) : n.tensor));
+  return Float64Array.from(backwardSweep(graph, tensors), scalarValue);
 }
 
 /**
  * Forward mode: ∂node/∂wrt for every node, carried forward alongside the values
  * (a "tangent" per node). One pass gives the derivative of everything with
  * respect to ONE input; reverse mode gives the output's derivative with respect
- * to EVERY input in one pass.
+ * to EVERY input in one pass. Programs on numbers only.
  */
 export function forwardTangents(graph: Graph, wrt: number, values: Float64Array = forwardValues(graph)): Float64Array {
   const tangents = new Float64Array(graph.nodes.length);
@@ -64,18 +58,18 @@ export interface DescentStep {
   values: Map<number, number>;
 }
 
-/** One step θ ← θ − α·∂L/∂θ for every parameter in `params` (input node indices). */
+/** One step θ ← θ − α·∂L/∂θ for every parameter in `params` (input node indices of number inputs). */
 export function descentStep(graph: Graph, inputs: ReadonlyMap<number, number>, params: readonly number[], rate: number): DescentStep {
-  const values = forwardValues(graph, inputs);
-  const grads = gradientsAt(graph, values);
+  const tensors = forwardSweep(graph, new Map([...inputs].map(([k, v]) => [k, scalar(v)])));
+  const grads = Float64Array.from(backwardSweep(graph, tensors), scalarValue);
   const next = new Map(inputs);
   const updates = params.map((node) => {
-    const before = values[node];
+    const before = tensors[node].data[0];
     const after = before - rate * grads[node];
     next.set(node, after);
     return { node, before, grad: grads[node], after };
   });
-  return { loss: values[graph.output], updates, values: next };
+  return { loss: tensors[graph.output].data[0], updates, values: next };
 }
 
 /** The loss at the given input values. */

@@ -1,8 +1,9 @@
-import { ALL_OPS, OPS, type OpName, type OpSpec } from './ops';
+import { ALL_OPS, OPS, type ElementwiseOp, type OpName } from './ops';
 
 type Operand = Value | number;
 
-const SPECS: readonly OpSpec[] = ALL_OPS.map((name) => OPS[name]);
+// Values are numbers: only ops on numbers (and leaves, which have no inputs) appear on a tape.
+const SPECS = ALL_OPS.map((name) => OPS[name]) as readonly ElementwiseOp[];
 const CODE = Object.fromEntries(ALL_OPS.map((name, i) => [name, i])) as Record<OpName, number>;
 const NONE = -1;
 

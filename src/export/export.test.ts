@@ -35,7 +35,7 @@ describe('toPyTorch', () => {
 
   it('keeps precedence and writes functions with torch', () => {
     const code = toPyTorch(compile('a = 2\nb = 3\nf = -(a - b) ^ 2 / exp(a) + max(a, b)').graph);
-    expect(code).toContain('f = -(a - b) ** 2.0 / torch.exp(torch.as_tensor(a, dtype=torch.float64)) + torch.maximum(a, torch.as_tensor(b, dtype=torch.float64))');
+    expect(code).toContain('f = -(a - b) ** 2.0 / torch.exp(torch.as_tensor(a, dtype=torch.float64)) + torch.maximum(torch.as_tensor(a, dtype=torch.float64), torch.as_tensor(b, dtype=torch.float64))');
   });
 
   it('renames Python keywords', () => {

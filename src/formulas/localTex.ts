@@ -1,64 +1,37 @@
 // The local derivative ∂(node)/∂(input in slot) in TeX, in terms of the
-// inputs' names — the rule each op applies during the backward pass.
-import type { Graph } from '../engine';
+// inputs' names — the rule each op applies during the backward pass. The
+// rule itself is written by the op's registry entry.
+import { OPS, type Graph, type TexOperands } from '../engine';
 import { nodeTex, nodeTexAtom } from './nodeTex';
-import { texFactor, texNumber } from './number';
+import { texFactor } from './number';
 
-/** d/da of a^p for a constant p: `3 \cdot {x}^{2}`, `2 \cdot x`, `1`, `0`. */
-function powerRuleTex(a: string, p: number): string {
-  if (p === 0) return '0';
-  if (p === 1) return '1';
-  const power = p === 2 ? a : `{${a}}^{${texNumber(p - 1)}}`;
-  return `${texFactor(p)} \\cdot ${power}`;
+/** The operands of node `index` as its entry needs them: bracketed, plain, the folded constant, the shapes. */
+export function texOperands(graph: Graph, index: number): TexOperands {
+  const node = graph.nodes[index];
+  const atoms = node.inputs.map((input) => nodeTexAtom(graph, input));
+  if (node.param !== null && node.inputs.length === 1) atoms.push(texFactor(node.param));
+  return {
+    atoms,
+    plain: node.inputs.map((input) => nodeTex(graph, input)),
+    param: node.param,
+    shapes: node.inputs.map((input) => graph.nodes[input].shape),
+  };
 }
 
-/** The local derivative of node `index` with respect to its input in `slot`, in terms of the inputs' names. */
-export function localDerivativeTex(graph: Graph, index: number, slot: number): string {
+/**
+ * The local derivative of node `index` with respect to its input in `slot`, in
+ * terms of the inputs' names. For ops on whole vectors and matrices, the
+ * vector-Jacobian product in matrix form, in terms of `g` (∂L/∂node).
+ */
+export function localDerivativeTex(graph: Graph, index: number, slot: number, g = '\\frac{\\partial L}{\\partial o}'): string {
   const node = graph.nodes[index];
-  const a = node.inputs[0] === undefined ? '' : nodeTexAtom(graph, node.inputs[0]);
-  const b =
-    node.inputs[1] !== undefined ? nodeTexAtom(graph, node.inputs[1]) : node.param !== null ? texFactor(node.param) : '';
-  switch (node.op) {
-    case 'add':
-      return '1';
-    case 'sub':
-      return slot === 0 ? '1' : '-1';
-    case 'mul':
-      return slot === 0 ? b : a; // multiply swaps: each input gets the other one
-    case 'div':
-      // Inside \frac the bar groups: no brackets needed around the numerator or a lone denominator.
-      return slot === 0
-        ? `\\frac{1}{${nodeTex(graph, node.inputs[1])}}`
-        : `-\\frac{${nodeTex(graph, node.inputs[0])}}{{${b}}^{2}}`;
-    case 'neg':
-      return '-1';
-    case 'pow':
-      if (node.param !== null) return powerRuleTex(a, node.param);
-      return slot === 0 ? `${b} \\cdot {${a}}^{${b} - 1}` : `{${a}}^{${b}} \\ln ${a}`;
-    case 'exp':
-      return `e^{${a}}`;
-    case 'log':
-      return `\\frac{1}{${nodeTex(graph, node.inputs[0])}}`;
-    case 'sqrt':
-      return `\\frac{1}{2\\sqrt{${nodeTex(graph, node.inputs[0])}}}`;
-    case 'tanh':
-      return `1 - \\tanh^{2}(${a})`;
-    case 'sigmoid':
-      return `\\sigma(${a})\\,(1 - \\sigma(${a}))`;
-    case 'relu':
-      return `[${a} > 0]`;
-    case 'sin':
-      return `\\cos(${a})`;
-    case 'cos':
-      return `-\\sin(${a})`;
-    case 'abs':
-      return `\\operatorname{sign}(${a})`;
-    case 'max':
-      return slot === 0 ? `[${a} \\ge ${b}]` : `[${b} > ${a}]`;
-    case 'min':
-      return slot === 0 ? `[${a} \\le ${b}]` : `[${b} < ${a}]`;
-    case 'input':
-    case 'const':
+  const entry = OPS[node.op];
+  switch (entry.kind) {
+    case 'leaf':
       return '0';
+    case 'elementwise':
+      return entry.derivativeTex(texOperands(graph, index), slot);
+    case 'tensor':
+      return entry.vjpTex(texOperands(graph, index), slot, g, nodeTexAtom(graph, index));
   }
 }

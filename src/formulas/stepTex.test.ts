@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { ALL_OPS, compile, OPS } from '../engine';
+import { opProgram } from '../engine/testPrograms';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, opTex, opTexWithNumbers } from './nodeTex';
 import { accumulationTex, chainRuleTex, forwardTex, isConstant, localRuleTex, seedTex, variableContributions } from './stepTex';
@@ -68,9 +69,9 @@ describe('all TeX is valid KaTeX', () => {
     for (const op of ALL_OPS) {
       const spec = OPS[op];
       if (spec.arity === 0) continue;
-      const call = spec.arity === 1 ? (op === 'neg' ? '-(a)' : `${op}(a)`) : ['add', 'sub', 'mul', 'div', 'pow'].includes(op) ? `a ${spec.symbol} b` : `${op}(a, b)`;
-      const c = compile(`a = 0.5\nb = -2\nf = ${call}`);
-      const index = c.graph.output;
+      const c = compile(opProgram(op));
+      const index = c.graph.nodes.findIndex((n) => n.label === 't');
+      expect(c.graph.nodes[index].op).toBe(op);
       valid(opTex(c.graph, index));
       valid(opTexWithNumbers(c.graph, index));
       valid(forwardTex(c.graph, index));

@@ -1,5 +1,5 @@
 // A graph as things to draw: each node a value box or an op pill of known size.
-import type { Graph, GraphNode, OpName } from '../engine';
+import { OPS, type Graph, type GraphNode, type OpName } from '../engine';
 import { superscriptText } from '../engine/names';
 import type { Group } from './groups';
 import { OP_NODE, VALUE_NODE } from './sizes';
@@ -34,31 +34,11 @@ export interface DrawModel {
   readonly edgeIds: readonly number[];
 }
 
-const SYMBOLS: Readonly<Record<OpName, string>> = {
-  input: '',
-  const: '',
-  add: '+',
-  sub: '−',
-  mul: '×',
-  div: '÷',
-  neg: '−x',
-  pow: 'xʸ',
-  exp: 'exp',
-  log: 'ln',
-  sqrt: '√',
-  tanh: 'tanh',
-  sigmoid: 'σ',
-  relu: 'ReLU',
-  sin: 'sin',
-  cos: 'cos',
-  abs: '|x|',
-  max: 'max',
-  min: 'min',
-};
+/** The symbol of each op comes from its registry entry. */
 
 /** The symbol drawn in an op node. */
 export function opSymbol(op: OpName): string {
-  return SYMBOLS[op];
+  return OPS[op].symbol;
 }
 
 /** The symbol of a node's op, with a folded exponent written in: `x²`, `x⁻¹`, `x^0.5`. */
@@ -67,7 +47,7 @@ export function nodeSymbol(node: Pick<GraphNode, 'op' | 'param'>): string {
     const p = String(node.param);
     return /^-?\d{1,2}$/.test(p) ? `x${superscriptText(p)}` : `x^${p}`;
   }
-  return SYMBOLS[node.op];
+  return OPS[node.op].symbol;
 }
 
 /** Whether a node is a leaf (an input or a constant): it computes nothing. */

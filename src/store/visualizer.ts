@@ -21,6 +21,12 @@ export interface VisualizerState {
   mode: Mode;
   /** The node the user focused or hovered, for details. */
   selected: number | null;
+  /**
+   * One entry of a vector or matrix the user picked (a cell of a drawn value or gradient):
+   * the node and the entry's row-major index. The step panel shows that entry's own chain rule.
+   */
+  selectedEntry: { node: number; element: number } | null;
+  selectEntry: (entry: { node: number; element: number } | null) => void;
   theme: Theme;
   /** Groups (neurons, softmax blocks) drawn as one node each, by group id. */
   collapsed: readonly string[];
@@ -97,7 +103,7 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     const { compiled, error } = tryCompile(text);
     if (compiled) {
       // Keep the student's place when the new program has that many steps.
-      set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null, answers: {}, ...history });
+      set({ text, compiled, error: null, step: resolveStep(compiled, get().step), selected: null, selectedEntry: null, answers: {}, ...history });
     } else {
       set({ text, error, ...history });
     }
@@ -112,6 +118,8 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     locale: init.locale ?? 'en',
     mode: init.mode ?? 'normal',
     selected: null,
+    selectedEntry: null,
+    selectEntry: (selectedEntry) => set({ selectedEntry, selected: selectedEntry ? selectedEntry.node : get().selected }),
     theme: init.theme ?? 'light',
     practice: false,
     answers: {},

@@ -8,10 +8,26 @@ function describeFound(locale: Locale, found: string | number | undefined): stri
   return locale === 'zh-CN' ? `“${found}”` : `'${found}'`;
 }
 
+/** A shape as `shapeKey` writes it (`2x3`, `3`, '' for a number), in words. */
+export function shapeWords(locale: Locale, key: string): string {
+  if (key === '') return t(locale, 'shape.number');
+  const [r, c] = key.split('x');
+  return c === undefined ? t(locale, 'shape.vector', { n: r }) : t(locale, 'shape.matrix', { r, c });
+}
+
+const SIDES: Readonly<Record<string, string>> = { left: '左', right: '右' };
+
 export function errorText(locale: Locale, err: ProgramError): string {
   if (locale === 'en') return err.message;
-  const params = { ...err.params, found: describeFound(locale, err.params.found) };
+  const params: Record<string, string | number> = { ...err.params, found: describeFound(locale, err.params.found) };
   let key = `error.${err.code}` as MessageKey;
   if (err.code === 'expectedExpr' && err.params.after === '') key = 'error.expectedExprStart';
+  if (err.code === 'shape') {
+    key = `error.shape.${err.params.kind}` as MessageKey;
+    for (const name of ['left', 'right', 'shape']) {
+      if (typeof err.params[name] === 'string') params[name] = shapeWords(locale, err.params[name] as string);
+    }
+    if (typeof err.params.side === 'string') params.side = SIDES[err.params.side] ?? err.params.side;
+  }
   return t(locale, 'error.position', { line: err.line, col: err.col, message: t(locale, key, params) });
 }

@@ -1,0 +1,237 @@
+#!/usr/bin/python3
+"""Converts the two image data sets into compact TypeScript modules (run once).
+
+    /usr/bin/python3 scripts/data/images.py
+
+Sources (Debian packages, see the README's "Data sets"):
+- digits: scikit-learn's copy of the UCI 8x8 optical digits,
+  /usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz
+  (python3-sklearn): 1,797 images, pixels 0..16, 64 columns then the label.
+- fashion: Fashion-MNIST, /usr/share/datasets/fashion-mnist/*-idx?-ubyte.gz
+  (dataset-fashion-mnist): 28x28 images, pixels 0..255.
+
+Subsets, class-balanced:
+- digits: all 1,797. Test: the first 30 images of each class in file order
+  (300); train: the other 1,497 (144 to 153 per class).
+- fashion: train: the first 300 images of each class in the official training
+  file (3,000); test: the first 50 of each class in the official test file
+  (500). Pixels are quantised to 16 levels, level = round(pixel / 17)
+  (pixel = 17 * level on the way back, within 8/255 of the original).
+
+Row order: blocks of one image per class, the classes shuffled within each
+block (seeded), so that the first 10k rows hold exactly k of each class
+(until a class runs out: digits' last 57 training rows).
+
+Encoding: each split's pixel levels in row-major order as a stream of w-bit
+symbols, most significant bit first (w = 5 for digits, 4 for fashion): a
+symbol v > 0 is one pixel of level v; a 0 is followed by a symbol r meaning
+r + 1 pixels of level 0. The bytes are base64. Labels are a string of digits.
+
+Also writes <name>.check.json beside each module: a few images exactly as in
+the source file (to test the decoder against) and a checksum of every level.
+"""
+import base64
+import csv
+import gzip
+import io
+import json
+import os
+import random
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, '..', '..', 'src', 'engine', 'data', 'assets')
+DIGITS_CSV = '/usr/lib/python3/dist-packages/sklearn/datasets/data/digits.csv.gz'
+FASHION_DIR = '/usr/share/datasets/fashion-mnist'
+FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
+
+
+class Bits:
+    def __init__(self):
+        self.out = bytearray()
+        self.acc = 0
+        self.n = 0
+
+    def write(self, value, width):
+        assert 0 <= value < (1 << width)
+        self.acc = (self.acc << width) | value
+        self.n += width
+        while self.n >= 8:
+            self.n -= 8
+            self.out.append((self.acc >> self.n) & 0xFF)
+            self.acc &= (1 << self.n) - 1
+
+    def bytes(self):
+        if self.n:
+            self.out.append((self.acc << (8 - self.n)) & 0xFF)
+            self.acc = self.n = 0
+        return bytes(self.out)
+
+
+def encode(levels, width):
+    bits = Bits()
+    i = 0
+    longest = 1 << width
+    while i < len(levels):
+        v = levels[i]
+        if v:
+            bits.write(v, width)
+            i += 1
+        else:
+            run = 1
+            while i + run < len(levels) and levels[i + run] == 0 and run < longest:
+                run += 1
+            bits.write(0, width)
+            bits.write(run - 1, width)
+            i += run
+    return bits.bytes()
+
+
+def decode(data, width, count):
+    """The TypeScript decoder's algorithm, to check the encoding before writing it."""
+    out = []
+    acc = n = pos = 0
+
+    def read():
+        nonlocal acc, n, pos
+        while n < width:
+            acc = (acc << 8) | data[pos]
+            pos += 1
+            n += 8
+        n -= width
+        v = (acc >> n) & ((1 << width) - 1)
+        acc &= (1 << n) - 1
+        return v
+
+    while len(out) < count:
+        v = read()
+        if v:
+            out.append(v)
+        else:
+            out.extend([0] * min(read() + 1, count - len(out)))
+    return out
+
+
+def checksum(levels):
+    """FNV-1a over the levels, as src/engine/data/imageAsset.ts computes it."""
+    h = 0x811C9DC5
+    for v in levels:
+        h ^= v
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def interleave(by_class, rng):
+    """Blocks of one row per class, the classes in a shuffled order in each block."""
+    queues = [list(rows) for rows in by_class]
+    order = []
+    while any(queues):
+        block = [c for c in range(len(queues)) if queues[c]]
+        rng.shuffle(block)
+        order.extend(queues[c].pop(0) for c in block)
+    return order
+
+
+def split_record(images, labels, order, width, quantise):
+    levels = [quantise(p) for i in order for p in images[i]]
+    data = encode(levels, width)
+    assert decode(data, width, len(levels)) == levels
+    return {
+        'rows': len(order),
+        'labels': ''.join(str(labels[i]) for i in order),
+        'checksum': checksum(levels),
+        'pixels': base64.b64encode(data).decode('ascii'),
+    }, len(data)
+
+
+def write_module(name, const, asset, comment):
+    path = os.path.join(OUT, f'{name}.ts')
+    with open(path, 'w') as f:
+        f.write(f'// Generated by scripts/data/images.py; do not edit. {comment}\n')
+        f.write("import type { ImageAsset } from '../imageAsset';\n\n")
+        f.write(f'export const {const}: ImageAsset = {{\n')
+        for key in ['name', 'width', 'height', 'bits', 'maxLevel', 'classNames']:
+            f.write(f'  {key}: {json.dumps(asset[key])},\n')
+        for split in ['train', 'test']:
+            s = asset[split]
+            f.write(f'  {split}: {{\n')
+            f.write(f"    rows: {s['rows']},\n    checksum: {s['checksum']},\n")
+            f.write(f"    labels: {json.dumps(s['labels'])},\n")
+            f.write(f"    pixels:\n      {json.dumps(s['pixels'])},\n  }},\n")
+        f.write('};\n')
+    return os.path.getsize(path)
+
+
+def write_check(name, check):
+    with open(os.path.join(OUT, f'{name}.check.json'), 'w') as f:
+        f.write('{\n')
+        f.write(f'  "source": {json.dumps(check["source"])},\n  "quantise": {json.dumps(check["quantise"])},\n')
+        f.write('  "checksums": ' + json.dumps(check['checksums']) + ',\n')
+        f.write('  "samples": [\n' + ',\n'.join('    ' + json.dumps(s) for s in check['samples']) + '\n  ]\n}\n')
+
+
+def samples_of(split, order, images, labels, source, rows):
+    """Rows of the shipped split, with the source image they came from, exactly as in the file."""
+    return [{'split': split, 'row': r, 'source': source, 'sourceIndex': order[r], 'label': labels[order[r]],
+             'pixels': list(images[order[r]])} for r in rows]
+
+
+def digits():
+    with gzip.open(DIGITS_CSV, 'rt') as f:
+        rows = [list(map(float, line)) for line in csv.reader(f)]
+    images = [[int(v) for v in row[:64]] for row in rows]
+    labels = [int(row[64]) for row in rows]
+    assert len(images) == 1797 and all(0 <= v <= 16 for img in images for v in img)
+    by_class = [[i for i in range(len(labels)) if labels[i] == c] for c in range(10)]
+    rng = random.Random(8)
+    test = interleave([rows_c[:30] for rows_c in by_class], rng)
+    train = interleave([rows_c[30:] for rows_c in by_class], rng)
+    asset = {'name': 'digits', 'width': 8, 'height': 8, 'bits': 5, 'maxLevel': 16,
+             'classNames': [str(c) for c in range(10)]}
+    sizes = {}
+    for split, order in [('train', train), ('test', test)]:
+        asset[split], sizes[split] = split_record(images, labels, order, 5, lambda p: p)
+    size = write_module('digits', 'DIGITS', asset, "scikit-learn's copy of the UCI 8x8 digits (BSD-3-Clause / CC BY 4.0).")
+    write_check('digits', {
+        'source': DIGITS_CSV, 'quantise': 'none: levels are the pixels (0..16)',
+        'checksums': {'train': asset['train']['checksum'], 'test': asset['test']['checksum']},
+        'samples': samples_of('train', train, images, labels, 'digits.csv.gz row', [0, 1, 2, 700, len(train) - 1])
+        + samples_of('test', test, images, labels, 'digits.csv.gz row', [0, len(test) - 1]),
+    })
+    print(f'digits: train {len(train)}, test {len(test)}; encoded {sizes["train"] + sizes["test"]} bytes; module {size} bytes')
+
+
+def idx(path, header):
+    with gzip.open(path) as f:
+        data = f.read()
+    return data[header:]
+
+
+def fashion():
+    sets = {}
+    for split, prefix in [('train', 'train'), ('test', 't10k')]:
+        pixels = idx(os.path.join(FASHION_DIR, f'{prefix}-images-idx3-ubyte.gz'), 16)
+        labels = list(idx(os.path.join(FASHION_DIR, f'{prefix}-labels-idx1-ubyte.gz'), 8))
+        images = [pixels[i * 784:(i + 1) * 784] for i in range(len(labels))]
+        sets[split] = (images, labels)
+    rng = random.Random(28)
+    asset = {'name': 'fashion', 'width': 28, 'height': 28, 'bits': 4, 'maxLevel': 15, 'classNames': FASHION_CLASSES}
+    check = {'source': FASHION_DIR, 'quantise': 'level = round(pixel / 17)', 'checksums': {}, 'samples': []}
+    total = 0
+    for split, per_class, file in [('train', 300, 'train-images-idx3-ubyte.gz'), ('test', 50, 't10k-images-idx3-ubyte.gz')]:
+        images, labels = sets[split]
+        by_class = [[i for i in range(len(labels)) if labels[i] == c][:per_class] for c in range(10)]
+        order = interleave(by_class, rng)
+        asset[split], size = split_record(images, labels, order, 4, lambda p: (p + 8) // 17)
+        total += size
+        check['checksums'][split] = asset[split]['checksum']
+        rows = [0, 1, 2, 1234, len(order) - 1] if split == 'train' else [0, len(order) - 1]
+        check['samples'] += samples_of(split, order, images, labels, f'{file} image', rows)
+    size = write_module('fashion', 'FASHION', asset, 'A class-balanced subset of Fashion-MNIST (Zalando SE, MIT).')
+    write_check('fashion', check)
+    print(f'fashion: train {asset["train"]["rows"]}, test {asset["test"]["rows"]}; encoded {total} bytes; module {size} bytes')
+
+
+if __name__ == '__main__':
+    os.makedirs(OUT, exist_ok=True)
+    digits()
+    fashion()

@@ -1,0 +1,112 @@
+// The shipped image sets (assets/*.ts, written by scripts/data/images.py) and
+// their decoder. An asset stores each split's pixel levels row-major as w-bit
+// symbols, most significant bit first, base64: a symbol v > 0 is one pixel of
+// level v; a 0 is followed by a symbol r meaning r + 1 pixels of level 0.
+// Features are level / maxLevel, in [0, 1].
+import type { DataSplit } from './types';
+
+export interface ImageAssetSplit {
+  readonly rows: number;
+  /** FNV-1a of every level, to detect a damaged asset. */
+  readonly checksum: number;
+  /** One digit per row: its class. */
+  readonly labels: string;
+  readonly pixels: string;
+}
+
+export interface ImageAsset {
+  readonly name: string;
+  readonly width: number;
+  readonly height: number;
+  /** Bits per symbol. */
+  readonly bits: number;
+  /** The largest level: 16 for digits (pixels 0..16), 15 for Fashion-MNIST (16 levels of 0..255). */
+  readonly maxLevel: number;
+  readonly classNames: readonly string[];
+  readonly train: ImageAssetSplit;
+  readonly test: ImageAssetSplit;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const SEXTET = new Int16Array(128).fill(-1);
+for (let i = 0; i < 64; i++) SEXTET[ALPHABET.charCodeAt(i)] = i;
+
+/** Standard base64 (with or without = padding) to bytes; throws on a foreign character. */
+export function decodeBase64(text: string): Uint8Array {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '=') end--;
+  const out = new Uint8Array(Math.floor((end * 6) / 8));
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const v = code < 128 ? SEXTET[code] : -1;
+    if (v < 0) throw new RangeError(`not base64 at character ${i}`);
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >>> bits) & 0xff;
+    }
+  }
+  return out;
+}
+
+/** The `count` levels of a symbol stream; throws if the stream ends early. */
+export function decodeLevels(bytes: Uint8Array, bits: number, count: number): Uint8Array {
+  const out = new Uint8Array(count);
+  const mask = (1 << bits) - 1;
+  let acc = 0; // unread bits, the oldest highest
+  let have = 0;
+  let pos = 0;
+  let o = 0;
+  let run = false; // the next symbol is the length of a run of zeros
+  while (o < count) {
+    if (have < bits) {
+      if (pos >= bytes.length) throw new RangeError(`the pixel stream ends after ${pos} bytes`);
+      acc = ((acc << 8) | bytes[pos++]) & 0xffff;
+      have += 8;
+    }
+    have -= bits;
+    const v = (acc >>> have) & mask;
+    if (run) {
+      o = Math.min(count, o + v + 1); // the array is zero already
+      run = false;
+    } else if (v) out[o++] = v;
+    else run = true;
+  }
+  return out;
+}
+
+/** FNV-1a over bytes, as the conversion script computes it. */
+export function checksum(levels: Uint8Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < levels.length; i++) h = Math.imul(h ^ levels[i], 0x01000193) >>> 0;
+  return h;
+}
+
+/** The levels and labels of one split, checked against the asset's checksum. */
+export function decodeSplit(asset: ImageAsset, which: 'train' | 'test'): { levels: Uint8Array; labels: Int32Array } {
+  const split = asset[which];
+  const pixels = asset.width * asset.height;
+  const levels = decodeLevels(decodeBase64(split.pixels), asset.bits, split.rows * pixels);
+  if (checksum(levels) !== split.checksum) throw new RangeError(`the ${asset.name} ${which} pixels are damaged (checksum)`);
+  if (split.labels.length !== split.rows) throw new RangeError(`the ${asset.name} ${which} labels are damaged`);
+  const labels = new Int32Array(split.rows);
+  for (let i = 0; i < split.rows; i++) labels[i] = split.labels.charCodeAt(i) - 48;
+  return { levels, labels };
+}
+
+/** The first `rows` rows of a split as features in [0, 1] and one-hot targets. */
+export function imageSplit(asset: ImageAsset, which: 'train' | 'test', rows: number): DataSplit {
+  const { levels, labels } = decodeSplit(asset, which);
+  const features = asset.width * asset.height;
+  const classes = asset.classNames.length;
+  const x = new Float64Array(rows * features);
+  const value = Float64Array.from({ length: asset.maxLevel + 1 }, (_, level) => level / asset.maxLevel);
+  for (let i = 0; i < x.length; i++) x[i] = value[levels[i]];
+  const y = new Float64Array(rows * classes);
+  for (let r = 0; r < rows; r++) y[r * classes + labels[r]] = 1;
+  return { x, y, labels: labels.slice(0, rows), rows };
+}
