@@ -101,6 +101,7 @@ function benchChain(length: number, runs: number, warmup: number): void {
 }
 
 // `npm run bench -- engine` (or tensor/train, data, layout, browser) runs one group; no argument runs all.
+// `npm run bench -- browser keystroke` runs only the browser benchmarks whose name has that word.
 const only = process.argv[2];
 if (!only || only === 'engine') {
   benchMoons(21, 5);
@@ -109,4 +110,4 @@ if (!only || only === 'engine') {
 if (!only || only === 'tensor' || only === 'train') await benchTensor();
 if (!only || only === 'data') benchData();
 if (!only || only === 'layout') benchLayout();
-if (!only || only === 'browser') await benchBrowser();
+if (!only || only === 'browser') await benchBrowser(process.argv[3]);

@@ -121,6 +121,58 @@ async function latencyFloor(browser: Browser, page: Page, animating: boolean): P
   emit({ name: `browser/step-latency-floor${animating ? '-animating' : ''}`, ...latencyFigures(samples) });
 }
 
+/**
+ * Keypress to painted frame while typing in the program editor of the normal
+ * page (1280×800) with a program of about `nodes` nodes: digits typed at the
+ * end of the first input's number and erased again, at a typist's pace
+ * (120–200 ms apart). Every key changes a value, so every key changes the
+ * program: before compiling was paused, each one parsed, traced and asked for
+ * a new layout.
+ */
+async function keystrokeLatency(browser: Browser, nodes: number): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    const program = layeredProgram(nodes);
+    await page.goto(pageUrl(`?program=${encodeURIComponent(program)}`));
+    await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
+    const editor = page.getByRole('textbox', { name: 'Program' });
+    // CodeMirror's content once it has loaded (the editor is loaded after the graph); a textarea before.
+    await page.locator('.cm-content, textarea#program-editor').first().waitFor();
+    await page.waitForTimeout(1000);
+    if ((await page.locator('.cm-content').count()) === 0) await page.locator('.cm-content').waitFor({ timeout: 5000 }).catch(() => undefined);
+    await editor.first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    const typeRound = async (count: number): Promise<KeyLatency[]> => {
+      await browser.startTracing(page, { categories: ['input'] });
+      for (let i = 0; i < count; i++) {
+        // Five digits, then five backspaces: the program stays valid and keeps changing.
+        await page.keyboard.press(i % 10 < 5 ? String((i % 9) + 1) : 'Backspace');
+        await page.waitForTimeout(120 + Math.random() * 80);
+      }
+      await page.waitForTimeout(600);
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+      return keyLatencies(trace.traceEvents);
+    };
+    await typeRound(10); // warm-up
+    const samples = await typeRound(KEYSTROKE_SAMPLES);
+    const drawn = await page.locator('[data-node-id]').count();
+    const text = await page.evaluate(() => localStorage.getItem('chainstep.program.v1') ?? '');
+    emit({
+      name: `browser/keystroke-latency-${nodes}`,
+      nodes: drawn,
+      program_chars: program.length,
+      gap_ms: '120-200',
+      text_kept: text === program,
+      ...latencyFigures(samples),
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+const KEYSTROKE_SAMPLES = 100;
+
 async function firstPaint(page: Page): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -159,9 +211,10 @@ async function heap(page: Page): Promise<void> {
   emit({ name: 'browser/heap-10k', nodes: 10_000, step_counter: counter, used_mb: round(usage.usedSize / 2 ** 20), total_mb: round(usage.totalSize / 2 ** 20) });
 }
 
-export async function benchBrowser(): Promise<void> {
+export async function benchBrowser(filter?: string): Promise<void> {
+  const wanted = (name: string): boolean => !filter || name.includes(filter);
   if (!existsSync(join(DIST, 'index.html'))) execSync('npm run build', { stdio: 'ignore' });
-  bundleSize();
+  if (wanted('bundle')) bundleSize();
   if (!existsSync(CHROMIUM)) {
     emit({ name: 'browser/skipped', reason: `no Chromium at ${CHROMIUM}` });
     return;
@@ -169,12 +222,13 @@ export async function benchBrowser(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await firstPaint(page);
-    await latencyFloor(browser, page, false);
-    await latencyFloor(browser, page, true);
-    await stepLatency(browser, page, 100);
-    await stepLatency(browser, page, 1000);
-    await heap(page);
+    if (wanted('first-paint')) await firstPaint(page);
+    if (wanted('step-latency-floor')) await latencyFloor(browser, page, false);
+    if (wanted('step-latency-floor')) await latencyFloor(browser, page, true);
+    if (wanted('step-latency-100')) await stepLatency(browser, page, 100);
+    if (wanted('step-latency-1000')) await stepLatency(browser, page, 1000);
+    if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000);
+    if (wanted('heap-10k')) await heap(page);
   } finally {
     await browser.close();
   }
