@@ -80,6 +80,7 @@ describe('the handout compiles with pdflatex -halt-on-error', () => {
         'a_very_long_input_name_for_a_price = 3.25\nθ = 0.5\n价格 = 2\nyhat = θ * a_very_long_input_name_for_a_price * 价格\n' +
         'loss_of_the_whole_model_on_this_sample = (yhat - 1) ^ 2 + 0.01 * θ ^ 2',
     },
+    { name: 'tensors', program: 'X = [[1, 2], [3, 4]]\nparam W = [0.5, -1]\nb = 0.1\nY = X @ W + b\nL = mean(softmax(Y) * Y) + sum(Y * Y)' },
     { name: 'network', program: networkProgram({ inputs: 2, layers: [{ width: 3, activation: 'tanh' }, { width: 2, activation: 'identity' }], loss: 'softmax-ce', batch: 2, seed: 3 }) },
   ];
   for (const { name, program } of cases) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_OPS, compile } from '../engine';
 import { collapsedModel, nodeSymbol, opSymbol, toDrawModel } from './drawModel';
 import { findGroups } from './groups';
-import { gateChipWidth, OP_NODE, VALUE_NODE } from './sizes';
+import { GATE_CHIP_MAX_WIDTH, gateChipWidth, gateSymbolSqueeze, OP_NODE, VALUE_NODE } from './sizes';
 
 describe('toDrawModel', () => {
   it('draws inputs and named values as value boxes and anonymous ops as op pills', () => {
@@ -63,7 +63,10 @@ describe('every computed node shows its operation', () => {
   it('gate chips are round for one character and widen with longer symbols, within the box', () => {
     expect(gateChipWidth('+')).toBeLessThan(gateChipWidth('x²'));
     expect(gateChipWidth('x²')).toBeLessThan(gateChipWidth('ReLU'));
-    for (const op of ALL_OPS) expect(gateChipWidth(opSymbol(op))).toBeLessThan(VALUE_NODE.width / 2);
+    for (const op of ALL_OPS) expect(gateChipWidth(opSymbol(op)), op).toBeLessThan(VALUE_NODE.width / 2);
+    // Long symbols are squeezed into the widest chip; short ones are drawn as they are.
+    expect(gateSymbolSqueeze('softmax·CE')).toBe(GATE_CHIP_MAX_WIDTH - 6);
+    expect(gateSymbolSqueeze('ReLU')).toBeUndefined();
   });
 });
 

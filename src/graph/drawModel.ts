@@ -34,9 +34,7 @@ export interface DrawModel {
   readonly edgeIds: readonly number[];
 }
 
-/** The symbol of each op comes from its registry entry. */
-
-/** The symbol drawn in an op node. */
+/** The symbol drawn in an op node (from the op's registry entry). */
 export function opSymbol(op: OpName): string {
   return OPS[op].symbol;
 }

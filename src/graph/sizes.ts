@@ -26,10 +26,20 @@ export function estimateNameWidth(name: { base: string; sup: string | null; sub:
   return 0.62 * fontPx * (chars(name.base) + 0.7 * chars(name.sup) + 0.75 * chars(name.sub));
 }
 
-/** Width of the gate chip for a symbol: `+` and `x²` get a round chip, `tanh` a wider pill. */
+/** The widest gate chip: longer symbols (`softmax`) are squeezed into it. */
+export const GATE_CHIP_MAX_WIDTH = 46;
+
+/** Width of the gate chip for a symbol: `+` and `x²` get a round chip, `tanh` a wider pill, at most GATE_CHIP_MAX_WIDTH. */
 export function gateChipWidth(symbol: string): number {
   const chars = [...symbol].length;
-  return chars <= 1 ? GATE_CHIP.height : 10 + 7.5 * chars;
+  return chars <= 1 ? GATE_CHIP.height : Math.min(GATE_CHIP_MAX_WIDTH, 10 + 7.5 * chars);
+}
+
+/** The length to squeeze a gate symbol to, or undefined when it fits its chip as it is. */
+export function gateSymbolSqueeze(symbol: string): number | undefined {
+  const chars = [...symbol].length;
+  const room = gateChipWidth(symbol) - 6;
+  return 10 + 7.5 * chars > GATE_CHIP_MAX_WIDTH ? room : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { GraphNode } from '../engine';
 import { accentMark, displayName, displayText } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { estimateNameWidth, GATE_CHIP, gateChipWidth } from '../graph/sizes';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth, gateSymbolSqueeze } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
@@ -115,7 +115,14 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
                 height={GATE_CHIP.height}
                 rx={GATE_CHIP.height / 2}
               />
-              <text className="node-gate-symbol" x={x - w / 2 + GATE_CHIP.inset + gateWidth / 2} y={y - h / 2 + GATE_CHIP.inset + 14} textAnchor="middle">
+              <text
+                className="node-gate-symbol"
+                x={x - w / 2 + GATE_CHIP.inset + gateWidth / 2}
+                y={y - h / 2 + GATE_CHIP.inset + 14}
+                textAnchor="middle"
+                textLength={gateSymbolSqueeze(gate)}
+                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
+              >
                 {gate}
               </text>
             </>
