@@ -32,6 +32,8 @@ const GLIDE_MS = 300;
 const FOLLOW_THROTTLE_MS = 250;
 /** Following zooms in no further than this. */
 const FOLLOW_MAX_SCALE = 1.1;
+/** A move of the view takes in the nodes of up to this many following steps, where they fit. */
+const FOLLOW_LOOKAHEAD = 8;
 
 export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; commands?: RefObject<GraphCommands | null> }) {
   const compiled = useVisualizer((s) => s.compiled);
@@ -92,22 +94,29 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
       const pz = panZoom.current;
       const svg = svgRef.current;
       if (!pz || !svg || !drawing || !drawnAt) return;
-      const drawn = [...new Set(focusNodes(drawing.compiled, step).map((i) => drawnAt[i]))].filter((k) => k >= 0);
-      if (drawn.length === 0) return;
       const box = (k: number): Box => {
         const { x, y } = drawing.layout.nodes[k];
         const { width: w, height: h } = drawing.model.nodes[k];
         return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
       };
+      const drawnOf = (s: number) => [...new Set(focusNodes(drawing.compiled, s).map((i) => drawnAt[i]))].filter((k) => k >= 0);
+      const drawn = drawnOf(step);
       const focus = unionBox(drawn.map(box));
-      const { width: w, height: h } = svg.getBoundingClientRect();
       if (!focus) return;
+      const end = drawing.compiled.trace.end;
+      const ahead: Box[] = [];
+      for (let s = Math.max(step, 1) + 1; s <= Math.min(end, step + FOLLOW_LOOKAHEAD); s++) {
+        const next = unionBox(drawnOf(s).map(box));
+        if (next) ahead.push(next);
+      }
+      const { width: w, height: h } = svg.getBoundingClientRect();
       const move = followTransform({
         view: { width: w, height: h },
         insets: VIEW_INSETS,
         current: pz.transform(),
         focus,
         anchor: box(drawn[0]),
+        ahead,
         minScale: READABLE_SCALE,
         // Near natural size: closer in shows too little around the step.
         maxScale: Math.max(READABLE_SCALE, Math.min(maxScale, FOLLOW_MAX_SCALE)),

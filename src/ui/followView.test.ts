@@ -85,3 +85,36 @@ describe('unionBox', () => {
     expect(unionBox([{ x0: 0, y0: 5, x1: 10, y1: 6 }, { x0: -3, y0: 7, x1: 2, y1: 9 }])).toEqual({ x0: -3, y0: 5, x1: 10, y1: 9 });
   });
 });
+
+describe('followTransform looks ahead', () => {
+  const request: FollowRequest = {
+    view: { width: 600, height: 400 },
+    insets: { top: 50, bottom: 30, side: 20 },
+    current: { x: 0, y: 0, k: 1 },
+    focus: { x0: 1000, y0: 100, x1: 1200, y1: 200 },
+    anchor: { x0: 1100, y0: 100, x1: 1200, y1: 162 },
+    minScale: 0.88,
+    maxScale: 1.1,
+  };
+  const inside = (t: { x: number; y: number; k: number }, b: { x0: number; y0: number; x1: number; y1: number }) =>
+    t.x + t.k * b.x0 >= 20 - 1e-6 && t.x + t.k * b.x1 <= 580 + 1e-6 && t.y + t.k * b.y0 >= 50 - 1e-6 && t.y + t.k * b.y1 <= 370 + 1e-6;
+
+  it('a move takes in the next steps that fit with the focus, so they need no move of their own', () => {
+    const ahead = [
+      { x0: 1150, y0: 150, x1: 1350, y1: 250 },
+      { x0: 1300, y0: 100, x1: 1500, y1: 200 },
+      { x0: 1600, y0: 100, x1: 1800, y1: 200 }, // too far: 800 wide with the focus, 560 fit
+      { x0: 1200, y0: 100, x1: 1300, y1: 200 }, // not reached: the run stops at the first that does not fit
+    ];
+    const t = followTransform({ ...request, ahead });
+    if (!t) throw new Error('expected a move');
+    expect(t.k).toBe(1);
+    expect(inside(t, request.focus)).toBe(true);
+    expect(inside(t, ahead[0])).toBe(true);
+    expect(inside(t, ahead[1])).toBe(true);
+    expect(inside(t, ahead[2])).toBe(false);
+    // The next two steps then leave the view alone.
+    expect(followTransform({ ...request, current: t, focus: ahead[0], anchor: ahead[0] })).toBeNull();
+    expect(followTransform({ ...request, current: t, focus: ahead[1], anchor: ahead[1] })).toBeNull();
+  });
+});

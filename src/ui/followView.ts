@@ -57,6 +57,12 @@ export interface FollowRequest {
   /** The step's nodes (content coordinates) and, within it, the main node. */
   readonly focus: Box;
   readonly anchor: Box;
+  /**
+   * The focus of the steps after this one, in order. A move takes in as many of
+   * them as fit beside the focus, so that the next steps need no move of their own
+   * (each move repaints the whole graph).
+   */
+  readonly ahead?: readonly Box[];
   /** The smallest zoom at which node text is readable, and the largest to zoom in to. */
   readonly minScale: number;
   readonly maxScale: number;
@@ -66,10 +72,11 @@ export interface FollowRequest {
  * The transform that shows `focus` at a readable size, or null when the view
  * already does (so most steps of a small graph move nothing). A zoom at or
  * above `minScale` is kept, as the user chose it; a smaller one becomes the
- * scale that fits the focus, between minScale and maxScale. The focus is then
- * centred; along an axis where it does not fit, the anchor is centred instead.
+ * scale that fits the focus, between minScale and maxScale. The focus, with as
+ * many of the next steps' as fit with it, is then centred; along an axis where
+ * the focus alone does not fit, the anchor is centred instead.
  */
-export function followTransform({ view, insets, current, focus, anchor, minScale, maxScale }: FollowRequest): ViewTransform | null {
+export function followTransform({ view, insets, current, focus, anchor, ahead = [], minScale, maxScale }: FollowRequest): ViewTransform | null {
   const left = insets.side;
   const right = view.width - insets.side;
   const top = insets.top;
@@ -89,11 +96,20 @@ export function followTransform({ view, insets, current, focus, anchor, minScale
       current.y + k * focus.y1 <= bottom + 0.5;
     if (inside) return null;
   }
+  const fits = (b: Box) => k * (b.x1 - b.x0) <= width && k * (b.y1 - b.y0) <= height;
+  let shown = focus;
+  if (fits(focus)) {
+    for (const next of ahead) {
+      const grown = unionBox([shown, next]) as Box;
+      if (!fits(grown)) break;
+      shown = grown;
+    }
+  }
   const centre = (lo: number, hi: number, f0: number, f1: number, a0: number, a1: number): number =>
     k * (f1 - f0) <= hi - lo ? (lo + hi) / 2 - (k * (f0 + f1)) / 2 : (lo + hi) / 2 - (k * (a0 + a1)) / 2;
   return {
-    x: centre(left, right, focus.x0, focus.x1, anchor.x0, anchor.x1),
-    y: centre(top, bottom, focus.y0, focus.y1, anchor.y0, anchor.y1),
+    x: centre(left, right, shown.x0, shown.x1, anchor.x0, anchor.x1),
+    y: centre(top, bottom, shown.y0, shown.y1, anchor.y0, anchor.y1),
     k,
   };
 }
