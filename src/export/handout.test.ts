@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../fixtures/lessons';
 import { compile, networkProgram } from '../engine';
+import { tensorPrograms } from '../formulas/testTensorPrograms';
 import { handoutLatex } from './handout';
 import { stepTexParts } from './latex';
 import { pdfListingLine, pdfMath, pdfText } from './pdfSafe';
@@ -90,4 +91,18 @@ describe('the handout compiles with pdflatex -halt-on-error', () => {
       expect(log).not.toMatch(/^! /m);
     }, 60_000);
   }
+
+  it('every tensor test program (each tensor op, axes, vectors, broadcasting): one document with all of them', () => {
+    // One document per program would take a pdflatex run each; their bodies go into one.
+    const programs = tensorPrograms();
+    const bodies = programs.map((program) => {
+      const tex = handoutLatex(compile(program), program);
+      return tex.slice(tex.indexOf('\\begin{document}') + '\\begin{document}'.length, tex.indexOf('\\end{document}'));
+    });
+    const first = handoutLatex(compile(programs[0]), programs[0]);
+    const preamble = first.slice(0, first.indexOf('\\begin{document}'));
+    const log = pdflatex('tensor-programs', `${preamble}\\begin{document}\n${bodies.join('\n\\clearpage\n')}\n\\end{document}\n`);
+    expect(log).toMatch(new RegExp(`Output written on .*\\.pdf \\((\\d+) pages`));
+    expect(Number(/\((\d+) pages/.exec(log)?.[1])).toBeGreaterThanOrEqual(programs.length);
+  }, 60_000);
 });

@@ -1,11 +1,13 @@
 // The worked derivation of one step as LaTeX (amsmath), to paste into notes.
 import type { Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex, variableContributions } from '../formulas/stepTex';
+import { isTensorStep, tensorAccumulationTex, tensorContributionTex, tensorStepLines } from '../formulas/tensorTex';
 
 /** The TeX of one step in the step panel's sections: local rules, chain-rule lines, running sums. */
 export interface StepTexParts {
-  /** The forward computation or the seed (one line), else empty. */
+  /** The forward computation or the seed (one or two lines), else empty. */
   readonly compute: readonly string[];
+  /** The local rules (for a tensor step: each contribution's matrix rule, then its numbers). */
   readonly local: readonly string[];
   readonly chain: readonly string[];
   /** The visited node's gradient as a sum of its parts, then each receiver's running sum. */
@@ -14,9 +16,31 @@ export interface StepTexParts {
 
 const NONE: StepTexParts = { compute: [], local: [], chain: [], sums: [] };
 
+/** A tensor step's TeX (matrices as amsmath's bmatrix), in the same sections. */
+function tensorParts(compiled: Compiled, step: number): StepTexParts {
+  const { graph, trace } = compiled;
+  const s = trace.steps[step];
+  if (s?.kind !== 'backward') return { ...NONE, compute: tensorStepLines(graph, trace, step) };
+  const sent = variableContributions(graph, s);
+  const local: string[] = [];
+  for (const { k } of sent) {
+    const parts = tensorContributionTex(graph, trace, step, k);
+    if (!parts) continue;
+    local.push(parts.rule);
+    for (const line of [parts.probabilities, parts.numbers, parts.batchSum]) if (line) local.push(line);
+  }
+  const sums: string[] = [];
+  for (const to of new Set(sent.filter(({ c }) => c.arrivals > 1).map(({ c }) => c.to))) {
+    const tex = tensorAccumulationTex(graph, trace, to, step);
+    if (tex) sums.push(tex);
+  }
+  return { ...NONE, local, sums };
+}
+
 /** The TeX of a step, section by section, the same the step panel shows. */
 export function stepTexParts(compiled: Compiled, step: number): StepTexParts {
   const { graph, trace } = compiled;
+  if (isTensorStep(graph, trace, step)) return tensorParts(compiled, step);
   const s = trace.steps[step];
   switch (s?.kind) {
     case 'forward':
@@ -44,7 +68,7 @@ export function stepTexParts(compiled: Compiled, step: number): StepTexParts {
   }
 }
 
-/** TeX lines for a step, the same ones the step panel shows. */
+/** TeX lines for a step, the same ones the step panel shows (matrices as amsmath's bmatrix). */
 export function stepTexLines(compiled: Compiled, step: number): string[] {
   const p = stepTexParts(compiled, step);
   return [...p.compute, ...p.local, ...p.chain, ...p.sums];

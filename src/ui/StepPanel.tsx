@@ -8,6 +8,9 @@ import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
 import { SelectedNode } from './SelectedNode';
 import { NonFiniteNote, SoftmaxRule } from './StepNotes';
+import { isTensorStep } from '../formulas/tensorTex';
+import { EntryDrill } from './tensor/EntryDrill';
+import { TensorBackward, TensorForward } from './tensor/TensorStep';
 import { useAfterPaint } from './useAfterPaint';
 import { useT } from './useT';
 
@@ -35,6 +38,11 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       body = <p>{t('step.start')}</p>;
       break;
     case 'forward':
+      // A vector or matrix: its definition with shapes, and numbers when they fit.
+      if (graph.nodes[s.node].shape.length > 0) {
+        body = <TensorForward compiled={compiled} node={s.node} />;
+        break;
+      }
       body = (
         <>
           <p>{t('step.forward', { node: nodeName(graph, s.node) })}</p>
@@ -57,13 +65,15 @@ export function StepPanel({ large = false }: { large?: boolean }) {
     case 'backward': {
       const rule = ruleTexOf(compiled, s.node);
       const leaf = s.contributions.length === 0;
+      const tensor = isTensorStep(graph, trace, step);
       // Literal constants are not variables: no ∂y/∂3 lines for them.
       const sent = variableContributions(graph, s);
       const intro = leaf ? (isConstant(graph, s.node) ? 'step.backwardConst' : 'step.backwardLeaf') : sent.length === 0 ? 'step.backwardToConstants' : 'step.backward';
       body = (
         <>
           <p>{t(intro, { node: nodeName(graph, s.node) })}</p>
-          {sent.length > 0 && (
+          {tensor && <TensorBackward compiled={compiled} step={step} />}
+          {sent.length > 0 && !tensor && (
             <div className="rule" data-testid="rule">
               <h3>{t('panel.rule')}</h3>
               <p title={rule ?? undefined}>{t(ruleKey(graph, s.node))}</p>
@@ -75,7 +85,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
             </div>
           )}
           {/* At the output the chain has one link: the local rule above says it all. */}
-          {sent.length > 0 && s.node !== graph.output && (
+          {sent.length > 0 && !tensor && s.node !== graph.output && (
             <div className="formula-block" data-testid="formula">
               <h3>{t('panel.formula')}</h3>
               {sent.map(({ c, k }) => (
@@ -121,6 +131,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       {body}
       {s.kind === 'backward' && <SoftmaxRule compiled={compiled} node={s.node} />}
       <NonFiniteNote compiled={compiled} step={step} />
+      {graph.hasTensors && <EntryDrill step={step} />}
       <PracticeCard />
       <SelectedNode />
     </section>
