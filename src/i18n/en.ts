@@ -67,6 +67,7 @@ export const en = {
   'announce.seed': 'Seed: the gradient of {node} with respect to itself is 1.',
   'announce.backward': 'Backward at {node}, gradient {grad}: {sends}.',
   'announce.sends': 'sends {amount} to {to}',
+  'announce.toConstants': 'its inputs are constants, nothing to send to a variable',
   'announce.leaf': 'an input, nothing to send',
   'step.start': 'The inputs hold their values. Nothing is computed yet.',
   'step.forward': 'Forward pass: compute {node} from its inputs.',

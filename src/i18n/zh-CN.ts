@@ -69,6 +69,7 @@ export const zhCN: Record<MessageKey, string> = {
   'announce.seed': '起点：输出对自身的梯度为 1。节点 {node}。',
   'announce.backward': '反向传播到 {node}，梯度 {grad}：{sends}。',
   'announce.sends': '向 {to} 传递 {amount}',
+  'announce.toConstants': '它的输入都是常数，没有要传给变量的梯度',
   'announce.leaf': '这是输入，无需再向后传递',
   'step.start': '输入节点已有数值，其余尚未计算。',
   'step.forward': '正向传播：由输入计算 {node}。',
