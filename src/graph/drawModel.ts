@@ -3,6 +3,7 @@ import { OPS, type Graph, type GraphNode, type OpName } from '../engine';
 import { superscriptText } from '../engine/names';
 import type { Group } from './groups';
 import { OP_NODE, VALUE_NODE } from './sizes';
+import { tensorNodeSize } from './tensorSize';
 
 export type DrawKind = 'value' | 'op';
 
@@ -48,7 +49,7 @@ export function nodeSymbol(node: Pick<GraphNode, 'op' | 'param'>): string {
 export function toDrawModel(graph: Graph): DrawModel {
   const nodes = graph.nodes.map((n): DrawNode => {
     const kind: DrawKind = n.op === 'input' || n.op === 'const' || n.label !== null ? 'value' : 'op';
-    const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
+    const size = n.shape.length > 0 ? tensorNodeSize(n.shape) : kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol: nodeSymbol(n), width: size.width, height: size.height };
   });
   return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const), edgeIds: graph.edges.map((e) => e.index) };

@@ -8,6 +8,7 @@ import type { DrawNode } from '../graph/drawModel';
 import { useVisualizerStore } from '../store/context';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
+import { TensorNodeView } from './tensor/TensorNodeView';
 import { useT } from './useT';
 
 function NameText({ name }: { name: string }) {
@@ -40,7 +41,12 @@ interface Props {
   focusable: boolean;
 }
 
-export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail, focusable }: Props) {
+/** A vector or matrix node draws its grids or heatmaps (tensor/TensorNodeView); a number node is drawn here. */
+export const GraphNodeView = memo(function GraphNodeView(props: Props) {
+  return props.node.shape.length > 0 ? <TensorNodeView {...props} /> : <ScalarNodeView {...props} />;
+});
+
+function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const key = useStepKey(`n${node.index}`);
   // Actions are read when used, not subscribed to: a step should wake only the nodes it changes.
   const store = useVisualizerStore();
@@ -104,4 +110,4 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       )}
     </g>
   );
-});
+}
