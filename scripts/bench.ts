@@ -99,10 +99,11 @@ function benchChain(length: number, runs: number, warmup: number): void {
 }
 
 // `npm run bench -- engine` (or layout, browser) runs one group; no argument runs all.
+// `npm run bench -- browser NAME` runs the browser benches whose name contains NAME.
 const only = process.argv[2];
 if (!only || only === 'engine') {
   benchMoons(21, 5);
   benchChain(100_000, 11, 3);
 }
 if (!only || only === 'layout') benchLayout();
-if (!only || only === 'browser') await benchBrowser();
+if (!only || only === 'browser') await benchBrowser(process.argv[3]);

@@ -1,7 +1,9 @@
 // One block of a tensor node: its value or its gradient, as a grid of numbers
 // (up to 6×6) or as a heatmap image. The block is one focusable control with a
 // cell cursor: hovering or arrow keys show a cell's number in a tooltip and in
-// the block's accessible name; a click or Enter selects that entry.
+// the block's accessible name; a click or Enter selects that entry. The arrow
+// keys move the cursor only when the block was reached with the keyboard:
+// after a click they step, as they do on any node.
 import { memo, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { createPortal } from 'react-dom';
 import type { Tensor } from '../../engine';
@@ -64,6 +66,9 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
   const frameRef = useRef<SVGRectElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const lastCursor = useRef(0);
+  // Focus from a click leaves the arrow keys to stepping, as on any node; focus from the keyboard (Tab) gives them to the cursor.
+  const pointerDown = useRef(false);
+  const [keyboard, setKeyboard] = useState(false);
   const tipId = useId();
   const block = offset(g[kind], left, top);
   const n = g.rows * g.cols;
@@ -98,6 +103,7 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!tensor) return;
+    if (!keyboard && e.key.startsWith('Arrow')) return;
     const cur = tip?.element ?? lastCursor.current;
     const col = cur % g.cols;
     let next: number | null = null;
@@ -142,8 +148,21 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
       aria-describedby={tip ? tipId : undefined}
       onPointerMove={tensor ? (e) => show(elementAt(e), false) : undefined}
       onPointerLeave={() => setTip((s) => (s && !s.byKey ? null : s))}
-      onFocus={tensor ? () => show(selected >= 0 ? selected : lastCursor.current, true) : undefined}
-      onBlur={() => setTip(null)}
+      onPointerDown={() => (pointerDown.current = true)}
+      onFocus={
+        tensor
+          ? () => {
+              const byKey = !pointerDown.current;
+              pointerDown.current = false;
+              setKeyboard(byKey);
+              if (byKey) show(selected >= 0 ? selected : lastCursor.current, true);
+            }
+          : undefined
+      }
+      onBlur={() => {
+        setTip(null);
+        setKeyboard(false);
+      }}
       onKeyDown={onKeyDown}
       onClick={
         tensor

@@ -15,7 +15,7 @@ import { useStepCompiled, useStepKey } from '../stepChannel';
 import { useT } from '../useT';
 import { entryMarksKey, parseEntryMarks } from './entryMarks';
 import { TensorBlock } from './TensorBlock';
-import { hasNonFinite, jsonOf } from './tensorFacts';
+import { hasNonFinite, useTensorJson } from './tensorFacts';
 
 interface Props {
   node: GraphNode;
@@ -47,6 +47,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const shapeWords = node.shape.length === 1 ? t('tensor.vector', { n: node.shape[0] }) : t('tensor.matrix', { rows: node.shape[0], cols: node.shape[1] });
   const badge = shapeText(node.shape);
   const badgeWidth = badge.length * BADGE_CHAR + 10;
+  const valueJson = useTensorJson(value);
+  const gradJson = useTensorJson(grad);
   const nonFinite = (value !== undefined && hasNonFinite(value)) || (grad !== undefined && hasNonFinite(grad));
   const selectEntry = useCallback((element: number) => store.getState().selectEntry({ node: node.index, element }), [store, node.index]);
 
@@ -77,8 +79,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
       data-label={node.label ?? undefined}
       data-op={node.op}
       data-shape={shapeKey(node.shape)}
-      data-value={value ? jsonOf(value) : undefined}
-      data-grad={grad ? jsonOf(grad) : undefined}
+      data-value={valueJson}
+      data-grad={gradJson}
       data-grad-final={v.final ? '' : undefined}
       data-selected-entry={marks.selected >= 0 ? marks.selected : undefined}
       role="group"

@@ -1,0 +1,253 @@
+// Tensor nodes in the graph: the §9 attributes, grids and heatmaps, a cell's
+// number on hover and focus, selecting an entry and the cells it came from.
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { compile, type Compiled } from '../src/engine';
+import { tensorJson } from '../src/engine/tensor/tensor';
+import { formatNumber } from '../src/formulas/number';
+import { appUrl, expect, press, test } from './fixtures';
+import { AFFINE, TWO_LAYER_BATCH4 } from './tensorPrograms';
+
+const indexOf = (c: Compiled, label: string) => c.graph.nodes.findIndex((n) => n.label === label);
+
+/** The centre of cell (row, col) of a block, in page pixels, from its frame. */
+async function cellPoint(block: Locator, rows: number, cols: number, row: number, col: number): Promise<{ x: number; y: number }> {
+  const box = await block.locator('.block-frame').boundingBox();
+  if (!box) throw new Error('block not drawn');
+  return { x: box.x + ((col + 0.5) / cols) * box.width, y: box.y + ((row + 0.5) / rows) * box.height };
+}
+
+async function clickCell(page: Page, block: Locator, rows: number, cols: number, row: number, col: number): Promise<void> {
+  const p = await cellPoint(block, rows, cols, row, col);
+  await page.mouse.click(p.x, p.y);
+}
+
+test('every node carries the §9 attributes at the end: data-shape and JSON values and gradients for tensors, numbers as before', async ({ page }) => {
+  const c = compile(AFFINE);
+  await page.goto(appUrl(AFFINE, { step: 'end' }));
+  await expect(page.locator('[data-node-id]')).toHaveCount(c.graph.nodes.length);
+  for (const node of c.graph.nodes) {
+    const el = page.locator(`[data-node-id="${node.id}"]`);
+    if (node.shape.length === 0) {
+      await expect(el).not.toHaveAttribute('data-shape');
+      await expect(el).toHaveAttribute('data-value', String(node.value));
+      await expect(el).toHaveAttribute('data-grad', String(c.trace.grads[node.index]));
+    } else {
+      await expect(el).toHaveAttribute('data-shape', node.shape.join('x'));
+      await expect(el).toHaveAttribute('data-value', tensorJson(node.tensor));
+      await expect(el).toHaveAttribute('data-grad', tensorJson(c.trace.finalGrads[node.index]));
+    }
+    await expect(el).toHaveAttribute('data-grad-final', '');
+  }
+  // The values as JSON are the nested arrays themselves.
+  expect(JSON.parse((await page.locator('[data-label="X"]').getAttribute('data-value')) ?? '')).toEqual([[1, 2, 3], [4, 5, 6]]);
+  await expect(page.locator('[data-label="b"]')).toHaveAttribute('data-shape', '2');
+  // ∂L/∂b is the column sums of ∂L/∂Y (b was added to every row).
+  const dY = JSON.parse((await page.locator('[data-label="Y"]').getAttribute('data-grad')) ?? '') as number[][];
+  const db = JSON.parse((await page.locator('[data-label="b"]').getAttribute('data-grad')) ?? '') as number[];
+  expect(db[0]).toBeCloseTo(dY[0][0] + dY[1][0], 12);
+  expect(db[1]).toBeCloseTo(dY[0][1] + dY[1][1], 12);
+});
+
+test('a big tensor gets its JSON attributes too, a moment after it is drawn', async ({ page }) => {
+  // uniform, not randn: Box–Muller's Math.log, sin and cos differ in the last digit between Node's V8 and Chromium's.
+  const program = 'A = uniform(70, 70, seed=5)\nL = sum(A * A)';
+  const c = compile(program);
+  await page.goto(appUrl(program, { step: 'end' }));
+  const a = page.locator('[data-label="A"]');
+  await expect(a).toHaveAttribute('data-shape', '70x70');
+  await expect(a).toHaveAttribute('data-value', tensorJson(c.graph.nodes[0].tensor));
+  await expect(a).toHaveAttribute('data-grad', tensorJson(c.trace.finalGrads[0]));
+});
+
+test('a small tensor is a grid of its numbers with a shape badge; its gradient grid appears once a gradient arrives', async ({ page }) => {
+  const c = compile(AFFINE);
+  const W = indexOf(c, 'W');
+  const first = c.trace.gradSteps[W][0];
+  await page.goto(appUrl(AFFINE, { step: String(first - 1) }));
+  const w = page.locator('[data-label="W"]');
+  await expect(w.locator('.shape-badge')).toHaveText('3×2');
+  await expect(w.locator('[data-block="value"] .cell-text')).toHaveText(Array.from(c.graph.nodes[W].tensor.data, formatNumber));
+  await expect(w.locator('[data-block="grad"]')).toHaveClass(/empty/);
+  await expect(w.locator('[data-block="grad"] .cell-text')).toHaveCount(0);
+  await expect(w).not.toHaveAttribute('data-grad');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'ArrowRight');
+  await expect(w.locator('[data-block="grad"] .cell-text')).toHaveText(Array.from(c.trace.finalGrads[W].data, formatNumber));
+});
+
+test('a tensor gradient still being summed is partial (dashed, no data-grad-final), then final', async ({ page }) => {
+  const program = 'A = [[1, 2], [3, 4]]\nB = A * 2\nL = sum(A * B)';
+  const c = compile(program);
+  const A = indexOf(c, 'A');
+  const [first, last] = c.trace.gradSteps[A];
+  await page.goto(appUrl(program, { step: String(first) }));
+  const a = page.locator('[data-label="A"]');
+  await expect(a).toHaveClass(/grad-partial/);
+  await expect(a).not.toHaveAttribute('data-grad-final');
+  await expect(a).toHaveAttribute('data-grad', tensorJson(c.trace.gradTensors[A][0]));
+  await expect(a.locator('[data-block="grad"]')).toHaveClass(/partial/);
+  await expect(a).toHaveAttribute('aria-label', /more to come/);
+  await page.goto(appUrl(program, { step: String(last) }));
+  await expect(a).toHaveClass(/grad-final/);
+  await expect(a).toHaveAttribute('data-grad-final', '');
+  await expect(a).toHaveAttribute('data-grad', tensorJson(c.trace.finalGrads[A]));
+  await expect(a.locator('[data-block="grad"]')).toHaveClass(/final/);
+});
+
+test('a 784×10 matrix is drawn as one image per block, not thousands of SVG elements', async ({ page }) => {
+  const program = 'W = randn(784, 10, seed=4)\nL = sum(W * W)';
+  await page.goto(appUrl(program, { step: 'end' }));
+  const w = page.locator('[data-label="W"]');
+  await expect(w).toHaveAttribute('data-shape', '784x10');
+  await expect(w.locator('image.heatmap')).toHaveCount(2);
+  // The whole node, both heatmaps, legends and badge included, is a few dozen elements.
+  expect(await w.locator('*').count()).toBeLessThan(40);
+  expect(await page.locator('.graph-svg *').count()).toBeLessThan(150);
+  // Each image has one pixel per element: 10 wide, 784 high.
+  const href = (await w.locator('[data-block="value"] image.heatmap').getAttribute('href')) ?? '';
+  expect(href.startsWith('data:image/png')).toBe(true);
+  const size = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, href);
+  expect(size).toEqual([10, 784]);
+  await expect(w.locator('[data-block="value"] image.heatmap')).toHaveCSS('image-rendering', 'pixelated');
+});
+
+test('stepping back and forth paints each heatmap once: shown again, it comes from the cache', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { paints: number };
+    w.paints = 0;
+    const original = HTMLCanvasElement.prototype.toDataURL;
+    HTMLCanvasElement.prototype.toDataURL = function (this: HTMLCanvasElement, ...args: Parameters<HTMLCanvasElement['toDataURL']>) {
+      w.paints++;
+      return original.apply(this, args);
+    };
+  });
+  const program = 'A = randn(12, 12, seed=1)\nB = randn(12, 12, seed=2)\nP = A @ B\nQ = P * A\nL = sum(Q)';
+  await page.goto(appUrl(program, { step: 'end' }));
+  await expect(page.locator('[data-label="A"] image.heatmap')).toHaveCount(2);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const paints = () => page.evaluate(() => (window as unknown as { paints: number }).paints);
+  await press(page, 'ArrowLeft', 4);
+  await press(page, 'ArrowRight', 4);
+  await expect(page.getByTestId('step-counter')).toContainText(String(compile(program).trace.end));
+  const after = await paints();
+  expect(after).toBeGreaterThan(0);
+  for (let round = 0; round < 2; round++) {
+    await press(page, 'ArrowLeft', 4);
+    await press(page, 'ArrowRight', 4);
+  }
+  await page.waitForTimeout(100);
+  expect(await paints()).toBe(after);
+});
+
+test('hovering a heatmap cell shows its number; focused, arrow keys move a cell cursor and name the cell', async ({ page }) => {
+  const program = 'A = randn(12, 12, seed=1)\nL = sum(A * A)';
+  const c = compile(program);
+  const data = c.graph.nodes[indexOf(c, 'A')].tensor.data;
+  await page.goto(appUrl(program, { step: '1' }));
+  const block = page.locator('[data-label="A"] [data-block="value"]');
+  await expect(block.locator('image.heatmap')).toHaveCount(1);
+  const p = await cellPoint(block, 12, 12, 4, 7);
+  await page.mouse.move(p.x, p.y);
+  const tip = page.getByTestId('tensor-tip');
+  await expect(tip).toContainText(`row 5, column 8: ${formatNumber(data[4 * 12 + 7])}`);
+  await page.mouse.move(5, 5);
+  await expect(tip).toHaveCount(0);
+
+  const counter = await page.getByTestId('step-counter').textContent();
+  // Reached with Tab from the node (keyboard focus), the cursor starts at the cell looked at last.
+  await page.locator('[data-label="A"]').focus();
+  await press(page, 'Tab');
+  await expect(block).toBeFocused();
+  await expect(tip).toContainText(`row 5, column 8: ${formatNumber(data[4 * 12 + 7])}`);
+  await press(page, 'ArrowRight');
+  await press(page, 'ArrowDown');
+  await press(page, 'ArrowLeft', 8);
+  await press(page, 'ArrowUp', 6);
+  // Up 6 from row 6 and left 8 from column 9 stop at row 1, column 1: the cursor stays inside.
+  await expect(tip).toContainText(`row 1, column 1: ${formatNumber(data[0])}`);
+  await press(page, 'ArrowDown');
+  await press(page, 'ArrowRight');
+  await expect(tip).toContainText(`row 2, column 2: ${formatNumber(data[13])}`);
+  await expect(block).toHaveAttribute('aria-label', new RegExp(`row 2, column 2: ${formatNumber(data[13])}`));
+  await expect(block).toHaveAttribute('aria-label', /colours from −\d/);
+  // The arrows moved the cursor, not the step.
+  await expect(page.getByTestId('step-counter')).toHaveText(counter ?? '');
+  // Enter selects that entry.
+  await press(page, 'Enter');
+  await expect(page.locator('[data-label="A"]')).toHaveAttribute('data-selected-entry', '13');
+});
+
+test('clicking an entry of ∂L/∂W selects it and marks the cells it came from: a column of the product’s gradient and a column of X', async ({ page }) => {
+  const c = compile(AFFINE);
+  const product = c.graph.nodes.find((n) => n.op === 'matmul')!;
+  await page.goto(appUrl(AFFINE, { step: 'end' }));
+  const w = page.locator('[data-label="W"]');
+  // ∂L/∂W₁₂: row 1, column 2 of the 3×2 gradient, element 1.
+  await clickCell(page, w.locator('[data-block="grad"]'), 3, 2, 0, 1);
+  await expect(w).toHaveAttribute('data-selected-entry', '1');
+  await expect(w.locator('.cell-selected')).toHaveCount(2);
+  const p = page.locator(`[data-node-id="${product.id}"]`);
+  // Column 2 of ∂L/∂(X @ W) (2×2: elements 1 and 3), drawn as one rectangle.
+  await expect(p.locator('[data-block="grad"]')).toHaveAttribute('data-marked', '1,3');
+  await expect(p.locator('[data-block="grad"] .cell-mark')).toHaveCount(1);
+  // Column 1 of X (2×3: elements 0 and 3).
+  await expect(page.locator('[data-label="X"] [data-block="value"]')).toHaveAttribute('data-marked', '0,3');
+  await expect(page.locator('[data-block][data-marked]')).toHaveCount(2);
+  // Another entry moves the marks: ∂L/∂X₂₃ came from row 2 of ∂L/∂(X @ W) and row 3 of W.
+  await clickCell(page, page.locator('[data-label="X"] [data-block="grad"]'), 2, 3, 1, 2);
+  await expect(page.locator('[data-label="X"]')).toHaveAttribute('data-selected-entry', '5');
+  await expect(w).not.toHaveAttribute('data-selected-entry');
+  await expect(p.locator('[data-block="grad"]')).toHaveAttribute('data-marked', '2,3');
+  await expect(w.locator('[data-block="value"]')).toHaveAttribute('data-marked', '4,5');
+});
+
+test('the marks follow the step: nothing before the entry’s first contribution is sent, then each consumer as it sends', async ({ page }) => {
+  const program = 'A = [[1, 2], [3, 4]]\nB = [[1, 0], [2, 1]]\nC = [[5, 6], [7, 8]]\nP = A @ B\nS = A + C\nL = sum(P * S)';
+  const c = compile(program);
+  const A = indexOf(c, 'A');
+  const [first, second] = c.trace.gradSteps[A];
+  await page.goto(appUrl(program, { step: String(first - 1) }));
+  const a = page.locator('[data-label="A"]');
+  // A₁₂ picked from its value grid: selected, but nothing sent to it yet.
+  await clickCell(page, a.locator('[data-block="value"]'), 2, 2, 0, 1);
+  await expect(a).toHaveAttribute('data-selected-entry', '1');
+  await expect(page.locator('[data-block][data-marked]')).toHaveCount(0);
+  // After a click the arrow keys still step.
+  await press(page, 'ArrowRight');
+  await expect(page.getByTestId('step-counter')).toContainText(`Step ${first} `);
+  await expect(page.locator('[data-block][data-marked]')).toHaveCount(1);
+  await press(page, 'ArrowRight', second - first);
+  // Both consumers now: S's gradient cell, P's gradient row and B's value row.
+  await expect(page.locator('[data-block][data-marked]')).toHaveCount(3);
+  await expect(page.locator('[data-label="S"] [data-block="grad"]')).toHaveAttribute('data-marked', '1');
+  await expect(page.locator('[data-label="P"] [data-block="grad"]')).toHaveAttribute('data-marked', '0,1');
+  await expect(page.locator('[data-label="B"] [data-block="value"]')).toHaveAttribute('data-marked', '2,3');
+  // Back before the first contribution, the marks go again.
+  await press(page, 'ArrowLeft', second - first + 1);
+  await expect(page.locator('[data-block][data-marked]')).toHaveCount(0);
+});
+
+test('tensor nodes speak Chinese: names, shapes and cells', async ({ page }) => {
+  await page.goto(appUrl(TWO_LAYER_BATCH4, { step: 'end', lang: 'zh-CN' }));
+  const w = page.locator('[data-label="W1"]');
+  await expect(w).toHaveAttribute('aria-label', /3×5 矩阵/);
+  await expect(w.locator('[data-block="value"]')).toHaveAttribute('aria-label', /W₁ 的值/);
+  await w.locator('[data-block="grad"]').focus();
+  await expect(page.getByTestId('tensor-tip')).toContainText('第 1 行第 1 列');
+  await expect(page.locator('[data-label="b1"]')).toHaveAttribute('aria-label', /长度为 5 的向量/);
+});
+
+test('axe finds no serious or critical violation on a tensor graph with grids, heatmaps and a selected entry', async ({ page }) => {
+  await page.goto(appUrl('X = randn(8, 9, seed=1)\nW = [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12], [13, 14], [15, 16], [17, 18]]\nb = [1, -1]\nL = sum(X @ W + b)', { step: 'end' }));
+  await clickCell(page, page.locator('[data-label="W"] [data-block="grad"]'), 9, 2, 0, 1);
+  await expect(page.locator('[data-label="W"]')).toHaveAttribute('data-selected-entry', '1');
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(bad).toEqual([]);
+});
