@@ -76,6 +76,45 @@ test('a small tensor is a grid of its numbers with a shape badge; its gradient g
   await expect(w.locator('[data-block="grad"] .cell-text')).toHaveText(Array.from(c.trace.finalGrads[W].data, formatNumber));
 });
 
+test('zoomed out too far to read, a grid shows its numbers’ colours; zooming in brings the digits back', async ({ page }) => {
+  // Seven layers of 4×5 grids fit 1280×800 only at about a quarter of their size.
+  await page.goto(appUrl(TWO_LAYER_BATCH4, { step: 'end' }));
+  const w = page.locator('[data-label="W1"] [data-block="value"]');
+  await expect(w.locator('image.heatmap')).toHaveCount(1);
+  await expect(w.locator('.cell-text')).toHaveCount(0);
+  // Each number is still there on hover.
+  await page.mouse.move(...Object.values(await cellPoint(w, 3, 5, 1, 2)) as [number, number]);
+  const c = compile(TWO_LAYER_BATCH4);
+  await expect(page.getByTestId('tensor-tip')).toContainText(`row 2, column 3: ${formatNumber(c.graph.nodes[indexOf(c, 'W1')].tensor.data[7])}`);
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(w.locator('.cell-text')).toHaveCount(15);
+  await expect(w.locator('image.heatmap')).toHaveCount(0);
+});
+
+test('heatmap colours are scaled per matrix, or shared by all values and by all gradients', async ({ page }) => {
+  const program = 'A = uniform(8, 8, low=-1, high=1, seed=1)\nB = uniform(8, 8, low=-10, high=10, seed=2)\nL = sum(A * B)';
+  const c = compile(program);
+  const max = (data: Float64Array) => formatNumber(Math.max(...Array.from(data, Math.abs)));
+  const [A, B] = [indexOf(c, 'A'), indexOf(c, 'B')];
+  await page.goto(appUrl(program, { step: 'end' }));
+  const legendMax = (label: string, block: string) => page.locator(`[data-label="${label}"] [data-block="${block}"] .heat-legend text`).last();
+  await expect(legendMax('A', 'value')).toHaveText(max(c.graph.nodes[A].tensor.data));
+  await expect(legendMax('B', 'value')).toHaveText(max(c.graph.nodes[B].tensor.data));
+  const toggle = page.getByTestId('tensor-scale-toggle');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // One range for the values (B's, the larger) and one for the gradients (∂L/∂A = B, ∂L/∂B = A).
+  await expect(legendMax('A', 'value')).toHaveText(max(c.graph.nodes[B].tensor.data));
+  await expect(legendMax('B', 'value')).toHaveText(max(c.graph.nodes[B].tensor.data));
+  await expect(legendMax('B', 'grad')).toHaveText(max(c.trace.finalGrads[A].data));
+  await expect(legendMax('A', 'grad')).toHaveText(max(c.trace.finalGrads[A].data));
+  // A scalar program has no such switch.
+  await page.goto(appUrl('x = 2\nf = x * x'));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await expect(toggle).toHaveCount(0);
+});
+
 test('a tensor gradient still being summed is partial (dashed, no data-grad-final), then final', async ({ page }) => {
   const program = 'A = [[1, 2], [3, 4]]\nB = A * 2\nL = sum(A * B)';
   const c = compile(program);

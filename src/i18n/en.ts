@@ -279,6 +279,8 @@ export const en = {
   'tensor.range': 'colours from {min} (purple) through 0 (white) to {max} (green)',
   'tensor.nonFinite': 'black cells: ∞ or NaN',
   'tensor.selectedEntry': 'selected entry',
+  'tensor.scaleShared': 'One colour scale',
+  'tensor.scaleHelp': 'Heatmap colours: off, each matrix is scaled to its own largest |x|; on, all values share one scale and all gradients another',
 } as const;
 
 export type MessageKey = keyof typeof en;

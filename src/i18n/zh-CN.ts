@@ -281,4 +281,6 @@ export const zhCN: Record<MessageKey, string> = {
   'tensor.range': '颜色从 {min}（紫）经 0（白）到 {max}（绿）',
   'tensor.nonFinite': '黑色格子：∞ 或 NaN',
   'tensor.selectedEntry': '选中的元素',
+  'tensor.scaleShared': '统一色标',
+  'tensor.scaleHelp': '热图颜色：关闭时每个矩阵按自己的最大 |x| 缩放；打开时所有值共用一个色标，所有梯度共用另一个',
 };

@@ -37,6 +37,8 @@ interface Props {
   x: number;
   y: number;
   detail: boolean;
+  /** Whether a tensor node's grids show their digits (readable at this zoom) or only their colours. */
+  gridNumbers: boolean;
   /** Whether Tab stops on this node (small graphs: every node). */
   focusable: boolean;
 }

@@ -5,10 +5,11 @@ import { findGroups } from '../graph/groups';
 import { LAYOUT_STAGES } from '../graph/layoutStages';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { createStepChannel, StepChannelContext } from './stepChannel';
-import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
+import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES, TENSOR_GRID } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
 import { FlowOverlay } from './FlowOverlay';
+import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { createPanZoom, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
 import { useLayout } from './useLayout';
@@ -61,9 +62,11 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   // Level of detail: big graphs show labels only once zoomed in enough to read them.
   const detail = !big || scale >= 0.6;
   const edgeDetail = !big;
+  const gridNumbers = scale * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx;
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
 
   return (
+    <TensorScaleProvider>
     <div className="graph-view" ref={viewRef}>
       <svg ref={svgRef} className="graph-svg" style={sized} role="group" aria-label={t('graph.label')} data-testid="graph">
         <defs>
@@ -100,6 +103,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
                     x={drawing.layout.nodes[k].x}
                     y={drawing.layout.nodes[k].y}
                     detail={detail}
+                    gridNumbers={gridNumbers}
                     focusable={!big}
                   />
                 ))}
@@ -130,6 +134,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         </div>
       )}
       <div className="graph-tools">
+        <TensorScaleToggle compiled={drawing?.compiled} />
         {groups.length > 0 && (
           <button
             type="button"
@@ -152,6 +157,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
       </div>
       <Legend />
     </div>
+    </TensorScaleProvider>
   );
 }
 

@@ -27,10 +27,15 @@ interface Props {
   top: number;
   /** For a gradient: final (else partial, still being summed). */
   final: boolean;
+  /** The colour range ± this (a shared scale), or undefined for the tensor's own largest |x|. */
+  range: number | undefined;
+  /** A grid draws its digits (else its colours, when zoomed out too far to read them). */
+  numbers: boolean;
   /** The selected element of this node (-1: none) and the cells of this block to mark. */
   selected: number;
   marked: readonly number[];
   focusable: boolean;
+  /** Selects entry `element` of the node; -1 clears the selection. */
   onSelect: (element: number) => void;
 }
 
@@ -61,7 +66,7 @@ function atLeast(box: Box, min: number): Box {
 }
 
 export const TensorBlock = memo(function TensorBlock(props: Props) {
-  const { kind, name, shapeWords, tensor, geometry: g, left, top, final, selected, marked, focusable, onSelect } = props;
+  const { kind, name, shapeWords, tensor, geometry: g, left, top, final, range, numbers, selected, marked, focusable, onSelect } = props;
   const t = useT();
   const frameRef = useRef<SVGRectElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
@@ -124,6 +129,10 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
       case ' ':
         onSelect(cur);
         break;
+      case 'Escape':
+        if (selected < 0) return;
+        onSelect(-1);
+        break;
       default:
         return;
     }
@@ -134,7 +143,8 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
   };
 
   const classes = ['tensor-block', `tensor-${kind}`, !tensor && 'empty', kind === 'grad' && tensor && (final ? 'final' : 'partial')].filter(Boolean).join(' ');
-  const max = tensor ? rangeOf(tensor) : 0;
+  const max = range ?? (tensor ? rangeOf(tensor) : 0);
+  const digits = g.grid && numbers;
   const cursor = tip ? atLeast(offset(cellBox(g, kind, tip.element), left, top), 3) : null;
   const host = tip ? frameRef.current?.closest('.graph-view') : null;
   return (
@@ -181,9 +191,9 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
           ∇
         </text>
       )}
-      {g.grid && <Marks marked={marked} g={g} block={block} />}
-      {tensor && (g.grid ? <GridNumbers tensor={tensor} g={g} kind={kind} left={left} top={top} /> : <Heatmap tensor={tensor} box={block} max={max} />)}
-      {!g.grid && <Marks marked={marked} g={g} block={block} />}
+      {digits && <Marks marked={marked} g={g} block={block} />}
+      {tensor && (digits ? <GridNumbers tensor={tensor} g={g} kind={kind} left={left} top={top} /> : <Heatmap tensor={tensor} box={block} max={max} />)}
+      {!digits && <Marks marked={marked} g={g} block={block} />}
       {selected >= 0 && selected < n && <CellRect className="cell-selected" box={atLeast(offset(cellBox(g, kind, selected), left, top), 3)} />}
       {cursor && <CellRect className="cell-cursor" box={cursor} />}
       {tensor && !g.grid && <Legend box={offset(g.legend[kind], left, top)} max={max} />}

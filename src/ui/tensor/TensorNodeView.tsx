@@ -14,6 +14,7 @@ import { parseTensorVisual } from '../nodeVisual';
 import { useStepCompiled, useStepKey } from '../stepChannel';
 import { useT } from '../useT';
 import { entryMarksKey, parseEntryMarks } from './entryMarks';
+import { sharedRanges, useScaleMode } from './scaleMode';
 import { TensorBlock } from './TensorBlock';
 import { hasNonFinite, useTensorJson } from './tensorFacts';
 
@@ -23,13 +24,14 @@ interface Props {
   x: number;
   y: number;
   detail: boolean;
+  gridNumbers: boolean;
   focusable: boolean;
 }
 
 /** Room for the shape badge's text, per character. */
 const BADGE_CHAR = 6.4;
 
-export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, detail, focusable }: Props) {
+export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, detail, gridNumbers, focusable }: Props) {
   const key = useStepKey(`n${node.index}`);
   const compiled = useStepCompiled();
   const store = useVisualizerStore();
@@ -47,10 +49,11 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const shapeWords = node.shape.length === 1 ? t('tensor.vector', { n: node.shape[0] }) : t('tensor.matrix', { rows: node.shape[0], cols: node.shape[1] });
   const badge = shapeText(node.shape);
   const badgeWidth = badge.length * BADGE_CHAR + 10;
+  const ranges = useScaleMode() === 'shared' ? sharedRanges(compiled) : null;
   const valueJson = useTensorJson(value);
   const gradJson = useTensorJson(grad);
   const nonFinite = (value !== undefined && hasNonFinite(value)) || (grad !== undefined && hasNonFinite(grad));
-  const selectEntry = useCallback((element: number) => store.getState().selectEntry({ node: node.index, element }), [store, node.index]);
+  const selectEntry = useCallback((element: number) => store.getState().selectEntry(element < 0 ? null : { node: node.index, element }), [store, node.index]);
 
   const label = [
     spoken,
@@ -86,7 +89,12 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
       role="group"
       tabIndex={focusable ? 0 : -1}
       aria-label={label}
-      onClick={() => store.getState().select(node.index)}
+      onClick={() => {
+        // The node itself (its name or frame, not a cell): selected as a whole, no entry.
+        const state = store.getState();
+        if (state.selectedEntry) state.selectEntry(null);
+        state.select(node.index);
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) {
           e.preventDefault();
@@ -115,6 +123,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
             left={left}
             top={top}
             final
+            range={ranges?.value}
+            numbers={gridNumbers}
             selected={marks.selected}
             marked={marks.value}
             focusable={focusable}
@@ -129,6 +139,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
             left={left}
             top={top}
             final={v.final}
+            range={ranges?.grad}
+            numbers={gridNumbers}
             selected={marks.selected}
             marked={marks.grad}
             focusable={focusable}
