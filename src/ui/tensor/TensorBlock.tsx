@@ -72,7 +72,7 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
   const [tip, setTip] = useState<Tip | null>(null);
   const lastCursor = useRef(0);
   // Focus from a click leaves the arrow keys to stepping, as on any node; focus from the keyboard (Tab) gives them to the cursor.
-  const pointerDown = useRef(false);
+  const pointerAt = useRef(Number.NEGATIVE_INFINITY);
   const [keyboard, setKeyboard] = useState(false);
   const tipId = useId();
   const block = offset(g[kind], left, top);
@@ -156,14 +156,23 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
       tabIndex={tensor ? (focusable ? 0 : -1) : undefined}
       aria-label={tensor ? [title, shapeWords, tip ? cellText(tip.element) : t('tensor.blockHelp'), g.grid ? '' : t('tensor.range', { min: formatNumber(-max), max: formatNumber(max) }), !g.grid && hasNonFinite(tensor) ? t('tensor.nonFinite') : ''].filter(Boolean).join('; ') : undefined}
       aria-describedby={tip ? tipId : undefined}
-      onPointerMove={tensor ? (e) => show(elementAt(e), false) : undefined}
+      onPointerMove={
+        tensor
+          ? (e) => {
+              const element = elementAt(e);
+              if (tip?.element !== element || tip.byKey) show(element, false);
+            }
+          : undefined
+      }
       onPointerLeave={() => setTip((s) => (s && !s.byKey ? null : s))}
-      onPointerDown={() => (pointerDown.current = true)}
+      onPointerDown={() => {
+        pointerAt.current = performance.now();
+        setKeyboard(false);
+      }}
       onFocus={
         tensor
           ? () => {
-              const byKey = !pointerDown.current;
-              pointerDown.current = false;
+              const byKey = performance.now() - pointerAt.current > 300;
               setKeyboard(byKey);
               if (byKey) show(selected >= 0 ? selected : lastCursor.current, true);
             }
