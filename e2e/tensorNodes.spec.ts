@@ -1,5 +1,6 @@
 // Tensor nodes in the graph: the §9 attributes, grids and heatmaps, a cell's
 // number on hover and focus, selecting an entry and the cells it came from.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { compile, type Compiled } from '../src/engine';
@@ -289,4 +290,19 @@ test('axe finds no serious or critical violation on a tensor graph with grids, h
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   expect(bad).toEqual([]);
+});
+
+test('an exported SVG keeps tensor nodes as drawn: their styles, heatmap images and §9 attributes', async ({ page }) => {
+  const program = 'A = randn(8, 8, seed=1)\nb = [1, 2]\nL = sum(A * A) + sum(b)';
+  await page.goto(appUrl(program, { step: 'end' }));
+  await expect(page.locator('[data-label="A"] image.heatmap')).toHaveCount(2);
+  await page.locator('.export-menu summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  expect(svg).toContain('data-shape="8x8"');
+  expect(svg).toContain('data-grad="[1,1]"');
+  // A and A * A, value and gradient each.
+  expect(svg.match(/<image[^>]*class="heatmap"[^>]*href="data:image\/png/g)?.length).toBe(4);
+  for (const rule of ['.block-frame', '.cell-text', '.heatmap', '.shape-badge']) expect(svg).toContain(rule);
+  expect(svg).toContain('--panel:');
 });
