@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
+import { DIGITS } from '../src/engine/data/assets/digits';
 import { FASHION } from '../src/engine/data/assets/fashion';
 import { loadDataset } from '../src/data/loadNode';
 import type { Summary } from './data-page/main';
@@ -58,10 +59,19 @@ test('the images are separate scripts, not in the first download', () => {
   const html = readFileSync(join(OUT, 'index.html'), 'utf8');
   const entry = /<script defer src="\.\/(assets\/[^"]+)"/.exec(html)![1];
   const sample = FASHION.train.pixels.slice(5000, 5060);
-  expect(readFileSync(join(OUT, entry), 'utf8')).not.toContain(sample);
+  expect(readFileSync(join(OUT, entry), 'utf8').includes(sample), 'image data in the first download').toBe(false);
   expect(statSync(join(OUT, entry)).size).toBeLessThan(60_000);
   const fashion = readdirSync(join(OUT, 'assets')).find((f) => f.startsWith('fashionScript'))!;
-  expect(readFileSync(join(OUT, 'assets', fashion), 'utf8')).toContain(sample);
+  expect(readFileSync(join(OUT, 'assets', fashion), 'utf8').includes(sample), 'the images in their own script').toBe(true);
+});
+
+test("the app's own first download holds no image data (dist/, built for these tests)", () => {
+  const dist = join(ROOT, 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entry = /<script defer src="\.\/(assets\/[^"]+)"/.exec(html)![1];
+  const js = readFileSync(join(dist, entry), 'utf8');
+  expect(js.includes(FASHION.train.pixels.slice(5000, 5060)), 'Fashion-MNIST in the first download').toBe(false);
+  expect(js.includes(DIGITS.train.pixels.slice(5000, 5060)), 'digits in the first download').toBe(false);
 });
 
 test('from a static host sub-path, each image set is fetched once, when first named', async ({ page }) => {

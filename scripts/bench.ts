@@ -6,6 +6,8 @@ import { hingeLoss, makeMlp } from '../src/engine/mlp';
 import { Tape, Value } from '../src/engine/value';
 import { benchBrowser } from './benchBrowser';
 import { benchLayout } from './benchLayout';
+import { benchTensor } from './benchTensor';
+import { benchData } from './data/bench';
 import { emit, stats } from './benchUtil';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -98,12 +100,14 @@ function benchChain(length: number, runs: number, warmup: number): void {
   });
 }
 
-// `npm run bench -- engine` (or layout, browser) runs one group; no argument runs all.
-// `npm run bench -- browser NAME` runs the browser benches whose name contains NAME.
+// `npm run bench -- engine` (or tensor/train, data, layout, browser) runs one group; no argument runs all.
+// `npm run bench -- browser keystroke` runs only the browser benchmarks whose name has that word.
 const only = process.argv[2];
 if (!only || only === 'engine') {
   benchMoons(21, 5);
   benchChain(100_000, 11, 3);
 }
+if (!only || only === 'tensor' || only === 'train') await benchTensor();
+if (!only || only === 'data') benchData();
 if (!only || only === 'layout') benchLayout();
 if (!only || only === 'browser') await benchBrowser(process.argv[3]);

@@ -208,6 +208,57 @@ async function heatmapDraw(page: Page): Promise<void> {
   emit({ name: 'browser/heatmap-784x10', runs: runs.draw.length, draw_ms: d.median, draw_min_ms: d.min, draw_max_ms: d.max, decode_ms: stats(runs.decode).median, data_url_bytes: runs.bytes });
 }
 
+ * Keypress to painted frame while typing in the program editor of the normal
+ * page (1280×800) with a program of about `nodes` nodes: digits typed at the
+ * end of the first input's number and erased again, at a typist's pace
+ * (120–200 ms apart). Every key changes a value, so every key changes the
+ * program: before compiling was paused, each one parsed, traced and asked for
+ * a new layout.
+ */
+async function keystrokeLatency(browser: Browser, nodes: number): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    const program = layeredProgram(nodes);
+    await page.goto(pageUrl(`?program=${encodeURIComponent(program)}`));
+    await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
+    const editor = page.getByRole('textbox', { name: 'Program' });
+    // CodeMirror's content once it has loaded (the editor is loaded after the graph); a textarea before.
+    await page.locator('.cm-content, textarea#program-editor').first().waitFor();
+    await page.waitForTimeout(1000);
+    if ((await page.locator('.cm-content').count()) === 0) await page.locator('.cm-content').waitFor({ timeout: 5000 }).catch(() => undefined);
+    await editor.first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    const typeRound = async (count: number): Promise<KeyLatency[]> => {
+      await browser.startTracing(page, { categories: ['input'] });
+      for (let i = 0; i < count; i++) {
+        // Five digits, then five backspaces: the program stays valid and keeps changing.
+        await page.keyboard.press(i % 10 < 5 ? String((i % 9) + 1) : 'Backspace');
+        await page.waitForTimeout(120 + Math.random() * 80);
+      }
+      await page.waitForTimeout(600);
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+      return keyLatencies(trace.traceEvents);
+    };
+    await typeRound(10); // warm-up
+    const samples = await typeRound(KEYSTROKE_SAMPLES);
+    const drawn = await page.locator('[data-node-id]').count();
+    const text = await page.evaluate(() => localStorage.getItem('chainstep.program.v1') ?? '');
+    emit({
+      name: `browser/keystroke-latency-${nodes}`,
+      nodes: drawn,
+      program_chars: program.length,
+      gap_ms: '120-200',
+      text_kept: text === program,
+      ...latencyFigures(samples),
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+const KEYSTROKE_SAMPLES = 100;
+
 async function firstPaint(page: Page): Promise<void> {
   const times: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -246,11 +297,10 @@ async function heap(page: Page): Promise<void> {
   emit({ name: 'browser/heap-10k', nodes: 10_000, step_counter: counter, used_mb: round(usage.usedSize / 2 ** 20), total_mb: round(usage.totalSize / 2 ** 20) });
 }
 
-/** Runs every browser bench, or only those whose name contains `only` (`npm run bench -- browser tensor`). */
-export async function benchBrowser(only?: string): Promise<void> {
-  const wanted = (name: string) => !only || name.includes(only);
+export async function benchBrowser(filter?: string): Promise<void> {
+  const wanted = (name: string): boolean => !filter || name.includes(filter);
   if (!existsSync(join(DIST, 'index.html'))) execSync('npm run build', { stdio: 'ignore' });
-  if (wanted('bundle/initial-js-gzip')) bundleSize();
+  if (wanted('bundle')) bundleSize();
   if (!existsSync(CHROMIUM)) {
     emit({ name: 'browser/skipped', reason: `no Chromium at ${CHROMIUM}` });
     return;
@@ -259,14 +309,13 @@ export async function benchBrowser(only?: string): Promise<void> {
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     if (wanted('first-paint')) await firstPaint(page);
-    if (wanted('step-latency-floor')) {
-      await latencyFloor(browser, page, false);
-      await latencyFloor(browser, page, true);
-    }
+    if (wanted('step-latency-floor')) await latencyFloor(browser, page, false);
+    if (wanted('step-latency-floor')) await latencyFloor(browser, page, true);
     if (wanted('step-latency-100')) await stepLatency(browser, page, 100);
     if (wanted('step-latency-1000')) await stepLatency(browser, page, 1000);
     if (wanted('step-latency-tensor-mlp')) await tensorStepLatency(browser, page);
     if (wanted('heatmap-784x10')) await heatmapDraw(page);
+    if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000);
     if (wanted('heap-10k')) await heap(page);
   } finally {
     await browser.close();

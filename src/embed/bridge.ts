@@ -1,6 +1,8 @@
 // Connects one visualizer store to its parent page by postMessage (§6).
 // Incoming messages are validated and coalesced: a storm of messages applies
 // at most one program and one step per animation frame.
+import { COMMANDS } from '../commands/registry';
+import { runCommand } from '../commands/run';
 import type { VisualizerStore } from '../store/visualizer';
 import { parseIncoming, stateMessage, type OutgoingMessage } from './messages';
 
@@ -36,7 +38,8 @@ export function connectEmbed(store: VisualizerStore, options: EmbedOptions): () 
     timer = 0;
     const s = store.getState();
     if (queuedProgram !== null) s.setText(queuedProgram);
-    if (queuedStep !== null) s.goTo(queuedStep);
+    // The same command as the timeline: a jump stops playback.
+    if (queuedStep !== null) runCommand(store, COMMANDS.goToStep, queuedStep);
     queuedProgram = null;
     queuedStep = null;
     if (stateWanted) {

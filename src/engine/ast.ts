@@ -34,6 +34,11 @@ export interface Statement {
   param?: boolean;
   /** A display label (micrograd's `label='…'`), shown instead of the name. */
   display?: string;
+  /**
+   * `data X, Y = moons(n=200, seed=1)` (§10): a data set's rows. `name` (X) gets the
+   * features of the current mini-batch, this name (Y) its targets; `expr` is the call.
+   */
+  targets?: { name: string; pos: Pos };
 }
 
 export type SourceLanguage = 'native' | 'micrograd' | 'pytorch';

@@ -3,12 +3,21 @@
 // goes, so that every problem is a ProgramError with a line and column.
 import type { Expr, Pos, Program, Statement } from './ast';
 import { ProgramError } from './errors';
+import { readDataLine, type DataBinding, type DataOptions } from './dataLine';
 import type { Graph, GraphEdge, GraphNode, InputRole } from './graph';
 import { MAX_NODES, MAX_TENSOR_ELEMENTS, MAX_TOTAL_ELEMENTS, MAX_WORK } from './limits';
 import { FUNCTIONS, OPS, type OpName } from './ops';
 import { applyForward, forwardCost, outputShape } from './ops/apply';
 import { literalTensor, type Literal } from './literals';
-import { describeShape, scalarValue, shapeKey, sizeOf, type Tensor } from './tensor/tensor';
+import { describeShape, sameShape, scalarValue, shapeKey, sizeOf, type Tensor } from './tensor/tensor';
+
+export interface BuildOptions extends DataOptions {
+  /**
+   * Values for inputs by node id, in place of the program's (training's current
+   * parameters); each must have the input's shape.
+   */
+  readonly values?: ReadonlyMap<string, Tensor>;
+}
 
 interface MutableNode {
   index: number;
@@ -91,7 +100,7 @@ export function checkSize(size: number, pos: Pos, what: string): void {
  * value. Throws ProgramError for undefined names, shapes that do not fit,
  * and programs over the limits of limits.ts.
  */
-export function buildGraph(program: Program): Graph {
+export function buildGraph(program: Program, options: BuildOptions = {}): Graph {
   const b = new Builder();
   const { nodes } = b;
   const env = new Map<string, number>();
@@ -102,6 +111,8 @@ export function buildGraph(program: Program): Graph {
     if (!definedAt.has(st.name)) definedAt.set(st.name, st.namePos);
   }
   const paramIds = new Set<number>();
+  const dataIds = new Set<number>();
+  let data: DataBinding | null = null;
   let output = -1;
   let outputAt: Pos = program.statements[0]?.namePos ?? { line: 1, col: 1 };
 
@@ -109,10 +120,41 @@ export function buildGraph(program: Program): Graph {
     const version = (versions.get(st.name) ?? 0) + 1;
     const id = version === 1 ? st.name : `${st.name}@${version}`;
     const root = { id, label: st.name, version, pos: st.namePos, display: st.display ?? null };
-    const given = inputOf(st);
-    if (given) {
+    const given = st.targets ? null : inputOf(st);
+    if (st.targets) {
+      if (data) throw new ProgramError('twoDataSets', st.namePos, 'a program names one data set; this is a second data line', {});
+      const line = readDataLine(st, options);
+      const yVersion = (versions.get(st.targets.name) ?? 0) + 1;
       versions.set(st.name, version);
-      output = b.add({ ...root, op: 'input', inputs: [], tensor: given.tensor, literal: given.text, param: null });
+      versions.set(st.targets.name, yVersion);
+      const x = b.add({ ...root, op: 'input', inputs: [], tensor: line.x, literal: `${st.expr.kind === 'call' ? st.expr.fn : ''}: features`, param: null });
+      const y = b.add({
+        id: yVersion === 1 ? st.targets.name : `${st.targets.name}@${yVersion}`,
+        label: st.targets.name,
+        version: yVersion,
+        pos: st.targets.pos,
+        display: null,
+        op: 'input',
+        inputs: [],
+        tensor: line.y,
+        literal: `${st.expr.kind === 'call' ? st.expr.fn : ''}: targets`,
+        param: null,
+      });
+      dataIds.add(x);
+      dataIds.add(y);
+      data = { ...line.binding, dataset: line.dataset, x, y };
+      env.set(st.targets.name, y);
+      output = x;
+    } else if (given) {
+      versions.set(st.name, version);
+      const replaced = options.values?.get(id);
+      if (replaced && !sameShape(replaced.shape, given.tensor.shape)) {
+        throw new ProgramError('shape', st.namePos, `the value given for ${st.name} is ${describeShape(replaced.shape)}, not ${describeShape(given.tensor.shape)}`, {
+          kind: 'sameShape',
+          ...{ left: shapeKey(replaced.shape), right: shapeKey(given.tensor.shape) },
+        });
+      }
+      output = b.add({ ...root, op: 'input', inputs: [], tensor: replaced ?? given.tensor, literal: given.text, param: null });
       if (st.param) paramIds.add(output);
     } else if (st.param) {
       throw new ProgramError(
@@ -190,14 +232,17 @@ export function buildGraph(program: Program): Graph {
       { kind: 'outputNotNumber', name, shape: shapeKey(out.tensor.shape) },
     );
   }
-  // §10: inputs marked `param` are the parameters and the others data; with no `param`, every input is one.
+  // §10: inputs marked `param` are the parameters and the others data; with no `param`, every
+  // input is one, except the data line's X and Y, which are data.
   for (const node of nodes) {
-    if (node.op === 'input') node.role = paramIds.size === 0 || paramIds.has(node.index) ? 'param' : 'data';
+    if (node.op !== 'input') continue;
+    node.role = dataIds.has(node.index) ? 'data' : paramIds.size === 0 || paramIds.has(node.index) ? 'param' : 'data';
   }
-  return finishGraph(
+  const graph = finishGraph(
     nodes.map((n) => ({ ...n, shape: n.tensor.shape, value: scalarValue(n.tensor) })),
     output,
   );
+  return data ? { ...graph, data } : graph;
 }
 
 /** The value of a statement that makes an input: a number, an array literal or a constructor call. */

@@ -1,4 +1,5 @@
 import type { Pos } from './ast';
+import type { DataBinding } from './dataLine';
 import type { OpName } from './ops';
 import type { Shape, Tensor } from './tensor/tensor';
 
@@ -66,6 +67,8 @@ export interface Graph {
   readonly inEdges: readonly (readonly number[])[];
   /** Whether any node is a vector or a matrix. */
   readonly hasTensors: boolean;
+  /** The data line's data set and the mini-batch X and Y hold, when the program has one. */
+  readonly data?: DataBinding;
 }
 
 export function nodeById(graph: Graph, id: string): GraphNode | undefined {

@@ -1,5 +1,5 @@
 // The engine's public face: text in, graph and trace out.
-import { buildGraph } from './build';
+import { buildGraph, type BuildOptions } from './build';
 import type { Graph } from './graph';
 import { parseProgram } from './parser';
 import { traceGraph } from './trace';
@@ -11,8 +11,8 @@ export interface Compiled {
 }
 
 /** Parses, builds and traces a program. Throws ProgramError on a bad program. */
-export function compile(text: string): Compiled {
-  const graph = buildGraph(parseProgram(text));
+export function compile(text: string, options: BuildOptions = {}): Compiled {
+  const graph = buildGraph(parseProgram(text), options);
   return { graph, trace: traceGraph(graph) };
 }
 
@@ -27,7 +27,8 @@ export { edgeContribution, gradIndexAt, nodeStateAt, localDerivatives, phaseOf, 
 export type { ContributionTensors } from './trace.types';
 export { forwardValues, numericGradients, numericGradientTensor, type GradientCheck, checkGradients } from './gradcheck';
 export { backwardSweep, dependsOn, forwardSweep } from './sweep';
-export { buildGraph } from './build';
+export { buildGraph, type BuildOptions } from './build';
+export { IMAGE_BATCH, type DataBinding, type DataOptions } from './dataLine';
 export { setInputValues } from './edit';
 export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';

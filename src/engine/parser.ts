@@ -3,6 +3,7 @@
 //
 //   program   := statement? (sep statement?)*
 //   statement := 'param'? name ('=' | '+=' | '-=' | '*=' | '/=') sum
+//              | 'data' name ',' name '=' name '(' (name '=' number (',' name '=' number)*)? ')'
 //   sum       := product (('+' | '-') product)*
 //   product   := unary (('*' | '/' | '@') unary)*
 //   unary     := '-' unary | power
@@ -100,6 +101,10 @@ class Parser {
   }
 
   private statement(): Statement {
+    const head = this.tokens[this.index];
+    if (head.kind === 'name' && head.text === 'data' && this.tokens[this.index + 1]?.kind === 'name' && this.tokens[this.index + 2]?.text === ',') {
+      return this.dataStatement();
+    }
     let param = false;
     const first = this.tokens[this.index];
     const after = this.tokens[this.index + 1];
@@ -271,6 +276,41 @@ class Parser {
       );
     }
     return { kind: 'call', fn, args, kwargs, pos: fnToken.pos };
+  }
+
+  /** `data X, Y = moons(n=200, noise=0.1, seed=1, batch=32)`: the call is checked by the builder. */
+  private dataStatement(): Statement {
+    this.next();
+    const x = this.next();
+    this.next(); // ','
+    const y = this.next();
+    if (y.kind !== 'name') {
+      throw new ProgramError('expectedName', y.pos, `expected a name for the targets, e.g. data X, Y = moons(), found ${describe(y)}`, { found: y.text });
+    }
+    const eq = this.next();
+    if (eq.text !== '=') {
+      throw new ProgramError('expectedAssign', eq.pos, `expected '=' after '${y.text}', found ${describe(eq)}`, { name: y.text, found: eq.text });
+    }
+    const fn = this.next();
+    if (fn.kind !== 'name' || this.peek().text !== '(') {
+      throw new ProgramError('expectedDataSet', fn.pos, `expected a data set such as moons(n=200), found ${describe(fn)}`, { found: fn.text });
+    }
+    const open = this.next();
+    this.parens++;
+    const kwargs: Kwarg[] = [];
+    while (this.peek().text !== ')') {
+      const key = this.next();
+      if (key.kind !== 'name' || this.peek().text !== '=') {
+        throw new ProgramError('expectedKeyword', key.pos, `a data set takes keyword arguments such as n=200 or seed=1, found ${describe(key)}`, { found: key.text });
+      }
+      this.next();
+      if (kwargs.some((k) => k.name === key.text)) throw new ProgramError('duplicateKeyword', key.pos, `'${key.text}' is given twice`, { name: key.text });
+      kwargs.push({ name: key.text, value: this.sum(), pos: key.pos });
+      if (this.peek().text !== ',') break;
+      this.next();
+    }
+    this.closeParen(open);
+    return { name: x.text, namePos: x.pos, expr: { kind: 'call', fn: fn.text, args: [], kwargs, pos: fn.pos }, targets: { name: y.text, pos: y.pos } };
   }
 
   /** `[1, -2]`, `[[1, 2], [3, 4]]`: numbers, maybe negated, or nested arrays. */

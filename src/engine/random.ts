@@ -1,5 +1,8 @@
 // Seeded random numbers: the same seed gives the same numbers on every machine
-// (the generator is part of a program's meaning, CONTRACTS §9).
+// (the generator is part of a program's meaning, CONTRACTS §9). Normal numbers
+// use log, sin and cos built from + − × ÷ √ alone (data/portableMath.ts), since
+// Math.log and friends may differ in the last bit between JavaScript engines.
+import { cosTurns, portableLog, sinTurns } from './data/portableMath';
 
 /** mulberry32: a small deterministic generator, so a seed always gives the same weights. */
 export function seededRandom(seed: number): () => number {
@@ -28,8 +31,8 @@ export function seededNormal(seed: number): () => number {
     }
     const u = 1 - rand();
     const v = rand();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    spare = radius * Math.sin(2 * Math.PI * v);
-    return radius * Math.cos(2 * Math.PI * v);
+    const radius = Math.sqrt(-2 * portableLog(u));
+    spare = radius * sinTurns(v);
+    return radius * cosTurns(v);
   };
 }

@@ -3,15 +3,42 @@
 // same graph is evaluated at other parameter values without being rebuilt.
 import type { Graph } from './graph';
 import { OPS } from './ops';
-import { applyForward, applyVjp, type Sent } from './ops/apply';
-import { addTensors, scalar, zerosOf, type Tensor } from './tensor/tensor';
+import { applyForward, applyVjp, outputShape, type Sent } from './ops/apply';
+import { addTensors, sameShape, scalar, zerosOf, type Tensor } from './tensor/tensor';
 
-/** Every node's forward value, with the values of some leaves (by node index) replaced. */
+/** Thrown when replaced values have shapes the program's ops cannot take (a smaller last batch against a fixed-size constant). */
+export class ShapeChangeError extends Error {
+  constructor(
+    message: string,
+    readonly node: number,
+  ) {
+    super(message);
+    this.name = 'ShapeChangeError';
+  }
+}
+
+/**
+ * Every node's forward value, with the values of some leaves (by node index)
+ * replaced. Replaced values may have other shapes (another number of rows);
+ * then every op's shapes are checked again.
+ */
 export function forwardSweep(graph: Graph, overrides: ReadonlyMap<number, Tensor> = new Map()): Tensor[] {
   const values: Tensor[] = new Array(graph.nodes.length);
+  let reshaped = false;
   for (const node of graph.nodes) {
-    if (node.inputs.length === 0) values[node.index] = overrides.get(node.index) ?? node.tensor;
-    else values[node.index] = applyForward(OPS[node.op], node.inputs.map((i) => values[i]), node.param);
+    if (node.inputs.length === 0) {
+      const value = overrides.get(node.index) ?? node.tensor;
+      if (!sameShape(value.shape, node.shape)) reshaped = true;
+      values[node.index] = value;
+      continue;
+    }
+    const entry = OPS[node.op];
+    const inputs = node.inputs.map((i) => values[i]);
+    if (reshaped) {
+      const shape = outputShape(entry, inputs.map((t) => t.shape), node.param);
+      if ('error' in shape) throw new ShapeChangeError(`line ${node.pos.line}, col ${node.pos.col}: ${shape.error.message}`, node.index);
+    }
+    values[node.index] = applyForward(entry, inputs, node.param);
   }
   return values;
 }

@@ -141,6 +141,8 @@ export const en = {
   'present.enter': 'Present',
   'present.exit': 'Exit presentation',
   'present.fullscreen': 'Full screen',
+  'present.blank': 'Blank the screen',
+  'present.unblank': 'Show the screen again',
   'present.blanked': 'Screen blanked. Press B to continue.',
   'theme.toggleDark': 'Dark theme',
   'theme.toggleLight': 'Light theme',

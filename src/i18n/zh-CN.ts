@@ -143,6 +143,8 @@ export const zhCN: Record<MessageKey, string> = {
   'present.enter': '演示模式',
   'present.exit': '退出演示',
   'present.fullscreen': '全屏',
+  'present.blank': '遮蔽屏幕',
+  'present.unblank': '恢复显示',
   'present.blanked': '屏幕已遮蔽。按 B 继续。',
   'theme.toggleDark': '深色主题',
   'theme.toggleLight': '浅色主题',

@@ -62,6 +62,47 @@ describe('visualizer store', () => {
     expect(s().compiled?.graph.nodes).toHaveLength(2);
   });
 
+  it('a new program clears the selection and the practice answers but keeps the step', () => {
+    const store = createVisualizerStore({ text: CIRCUIT, step: 6 });
+    const s = () => store.getState();
+    s().select(2);
+    s().submitAnswer(6, [{ local: true, sent: true }]);
+    s().setText(CIRCUIT.replace('x = -2', 'x = -3'));
+    expect(s().selected).toBeNull();
+    expect(s().answers).toEqual({});
+    expect(s().step).toBe(6);
+    s().select(1);
+    s().setText(`${CIRCUIT} *`); // does not compile: nothing about the graph changes
+    expect(s().selected).toBe(1);
+  });
+
+  it('practice holds next and last at an unanswered backward step, and stops playback', () => {
+    const store = createVisualizerStore({ text: CIRCUIT, step: 'forward' });
+    const s = () => store.getState();
+    s().setPlaying(true);
+    s().setPractice(true);
+    expect(s().playing).toBe(false);
+    s().next(); // the seed step is not a quiz
+    expect(s().step).toBe(3);
+    s().next(); // the first backward step waits for its answer
+    expect(s().step).toBe(3);
+    s().last();
+    expect(s().step).toBe(3);
+    s().submitAnswer(4, [{ local: true, sent: true }]);
+    s().next();
+    expect(s().step).toBe(4);
+  });
+
+  it('blanking the screen stops playback; un-blanking does not restart it', () => {
+    const store = createVisualizerStore({ text: CIRCUIT });
+    const s = () => store.getState();
+    s().setPlaying(true);
+    s().toggleBlank();
+    expect(s()).toMatchObject({ blank: true, playing: false });
+    s().toggleBlank();
+    expect(s()).toMatchObject({ blank: false, playing: false });
+  });
+
   it('queryFor writes the state as a link, end as "end"', () => {
     const store = createVisualizerStore({ text: 'x = 3\nf = x * x', step: 'end', locale: 'zh-CN' });
     expect(queryFor(store.getState())).toBe('?program=x%20%3D%203%0Af%20%3D%20x%20*%20x&step=end&lang=zh-CN');

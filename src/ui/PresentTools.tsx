@@ -1,6 +1,9 @@
 // Buttons for the classroom: presentation mode, full screen, theme; and the
 // blank screen a presenter calls up with `b`.
+import { withShortcut } from '../commands/keys';
+import { COMMANDS } from '../commands/registry';
 import { useVisualizer } from '../store/context';
+import { CommandButton } from './CommandButton';
 import { useT } from './useT';
 
 function requestFullscreen(): void {
@@ -25,6 +28,7 @@ export function PresentTools() {
       </button>
       {mode === 'present' ? (
         <>
+          <CommandButton command={COMMANDS.blank} showLabel />
           <button type="button" onClick={requestFullscreen}>
             {t('present.fullscreen')}
           </button>
@@ -60,7 +64,14 @@ export function BlankScreen() {
   const t = useT();
   if (!blank) return null;
   return (
-    <div className="blank-screen" data-testid="blank-screen" onClick={toggleBlank} role="dialog" aria-label={t('present.blanked')}>
+    <div
+      className="blank-screen"
+      data-testid="blank-screen"
+      onClick={toggleBlank}
+      role="dialog"
+      aria-label={t('present.blanked')}
+      title={withShortcut(t('present.unblank'), [...COMMANDS.unblank.keys, ...COMMANDS.blank.keys])}
+    >
       <span>{t('present.blanked')}</span>
     </div>
   );

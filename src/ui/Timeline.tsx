@@ -2,15 +2,16 @@
 // half in the gradient colour, the seed between them.
 import type { CSSProperties } from 'react';
 import { phaseOf } from '../engine';
-import { useVisualizer } from '../store/context';
+import { COMMANDS } from '../commands/registry';
+import { runCommand } from '../commands/run';
+import { useVisualizer, useVisualizerStore } from '../store/context';
 import { COLORS } from './config';
 import { useT } from './useT';
 
 export function Timeline() {
   const trace = useVisualizer((s) => s.compiled?.trace ?? null);
   const step = useVisualizer((s) => s.step);
-  const goTo = useVisualizer((s) => s.goTo);
-  const setPlaying = useVisualizer((s) => s.setPlaying);
+  const store = useVisualizerStore();
   const t = useT();
   if (!trace) return null;
   const end = Math.max(1, trace.end);
@@ -37,10 +38,7 @@ export function Timeline() {
         value={step}
         aria-label={t('timeline.label')}
         aria-valuetext={`${t('controls.step', { step, end: trace.end })} · ${phaseText}`}
-        onChange={(e) => {
-          setPlaying(false);
-          goTo(Number(e.target.value));
-        }}
+        onChange={(e) => runCommand(store, COMMANDS.goToStep, Number(e.target.value))}
       />
     </div>
   );

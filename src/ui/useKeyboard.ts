@@ -1,55 +1,20 @@
-// The keys of CONTRACTS §5, inactive while a text field (the editor) has focus.
+// The keys of the command registry (CONTRACTS §5), inactive while a text field
+// (the program editor) has focus.
 import { useEffect } from 'react';
+import { isTextField } from '../commands/keys';
+import { commandForEvent, runCommand } from '../commands/run';
 import { useVisualizerStore } from '../store/context';
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['TEXTAREA', 'INPUT', 'SELECT'].includes(target.tagName);
-}
 
 export function useKeyboard(): void {
   const store = useVisualizerStore();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       if (isTextField(event.target)) return;
-      const s = store.getState();
-      switch (event.key) {
-        case 'ArrowRight':
-        case 'PageDown':
-        case 'j':
-          s.setPlaying(false);
-          s.next();
-          break;
-        case 'ArrowLeft':
-        case 'PageUp':
-        case 'k':
-          s.prev();
-          break;
-        case 'Home':
-          s.first();
-          break;
-        case 'End':
-          s.last();
-          break;
-        case 'b':
-        case 'B':
-        case '.':
-          // Presenter remotes send `b` or `.` for "black screen".
-          s.toggleBlank();
-          break;
-        case 'Escape':
-          if (!s.blank) return;
-          s.toggleBlank();
-          break;
-        case ' ':
-          // A focused button would also be "clicked" by Space: only the toggle runs.
-          s.togglePlay();
-          break;
-        default:
-          return;
-      }
+      const command = commandForEvent(event, store);
+      if (!command) return;
+      // A focused button would also be "clicked" by Space: only the command runs.
       event.preventDefault();
+      runCommand(store, command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -57,23 +57,24 @@ export function decodeBase64(text: string): Uint8Array {
 export function decodeLevels(bytes: Uint8Array, bits: number, count: number): Uint8Array {
   const out = new Uint8Array(count);
   const mask = (1 << bits) - 1;
-  let acc = 0;
+  let acc = 0; // unread bits, the oldest highest
   let have = 0;
   let pos = 0;
-  const read = (): number => {
-    while (have < bits) {
+  let o = 0;
+  let run = false; // the next symbol is the length of a run of zeros
+  while (o < count) {
+    if (have < bits) {
       if (pos >= bytes.length) throw new RangeError(`the pixel stream ends after ${pos} bytes`);
       acc = ((acc << 8) | bytes[pos++]) & 0xffff;
       have += 8;
     }
     have -= bits;
-    return (acc >>> have) & mask;
-  };
-  let o = 0;
-  while (o < count) {
-    const v = read();
-    if (v) out[o++] = v;
-    else o = Math.min(count, o + read() + 1); // the array is zero already
+    const v = (acc >>> have) & mask;
+    if (run) {
+      o = Math.min(count, o + v + 1); // the array is zero already
+      run = false;
+    } else if (v) out[o++] = v;
+    else run = true;
   }
   return out;
 }
@@ -103,8 +104,8 @@ export function imageSplit(asset: ImageAsset, which: 'train' | 'test', rows: num
   const features = asset.width * asset.height;
   const classes = asset.classNames.length;
   const x = new Float64Array(rows * features);
-  const scale = asset.maxLevel;
-  for (let i = 0; i < x.length; i++) x[i] = levels[i] / scale;
+  const value = Float64Array.from({ length: asset.maxLevel + 1 }, (_, level) => level / asset.maxLevel);
+  for (let i = 0; i < x.length; i++) x[i] = value[levels[i]];
   const y = new Float64Array(rows * classes);
   for (let r = 0; r < rows; r++) y[r * classes + labels[r]] = 1;
   return { x, y, labels: labels.slice(0, rows), rows };

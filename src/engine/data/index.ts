@@ -1,5 +1,7 @@
 // Data sets (seeded 2-D points, a noisy line, two image sets), mini-batches and
 // classifier metrics: plain TypeScript over typed arrays, no DOM.
+// The image assets (assets/*.ts, 1 MB) are not exported here: app code gets them
+// through src/data/loadBrowser.ts, so they stay out of the first download.
 export { DATASETS, DATASET_NAMES, datasetEntry, datasetProblem, isImageSet, makeDataset } from './registry';
 export type { DatasetEntry, DatasetName, ImageSetEntry, ImageSetName, PointSetEntry, PointSetName } from './registry';
 export type { DataSplit, Dataset, DatasetKind } from './types';

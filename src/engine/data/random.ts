@@ -2,7 +2,7 @@
 // mulberry32 for uniforms and Box–Muller (with portableMath's log and cos/sin)
 // for normals. A data set, a shuffle and an epoch's order are functions of
 // their seed alone.
-import { seededRandom } from '../network';
+import { seededRandom } from '../random';
 import { cosTurns, portableLog, sinTurns } from './portableMath';
 
 export interface Random {

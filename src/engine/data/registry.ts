@@ -45,7 +45,7 @@ export type DatasetEntry = PointSetEntry | ImageSetEntry;
 const n = (value: number, min = 10): NumberOption => ({ name: 'n', default: value, min, max: 20000, integer: true, doc: 'number of points, train and test together' });
 const noise = (value: number, max: number, doc = 'standard deviation of the Gaussian noise added to each coordinate'): NumberOption => ({ name: 'noise', default: value, min: 0, max, doc });
 const SEED: NumberOption = { name: 'seed', default: 0, min: 0, max: 4294967295, integer: true, doc: 'the random seed: the same seed gives the same numbers everywhere' };
-const TEST: NumberOption = { name: 'test', default: 0.2, min: 0, max: 0.5, doc: 'share of the points held out for testing (of each class)' };
+const TEST: NumberOption = { name: 'test', default: 0.2, min: 0, max: 0.5, doc: 'the share of the points held out for testing (of each class)' };
 const CLASSES: NumberOption = { name: 'classes', default: 2, min: 2, max: 5, integer: true, doc: 'number of classes' };
 const two = () => 2;
 

@@ -40,6 +40,14 @@ export interface Optimizer {
   buffers(name: string): Readonly<Record<string, Float64Array>>;
   /** Forgets all state, as a new optimizer would. */
   reset(): void;
+  /** A copy of all its state (buffers and step counts), to come back to with `restore`. */
+  save(): OptimizerSnapshot;
+  restore(snapshot: OptimizerSnapshot): void;
+}
+
+/** An optimizer's state at one moment (opaque: only `restore` reads it). */
+export interface OptimizerSnapshot {
+  readonly entries: readonly (readonly [string, { length: number; state: unknown }])[];
 }
 
 /** A new optimizer; throws RangeError on settings that optimizerProblem rejects. */
@@ -51,7 +59,7 @@ export function createOptimizer(settings: OptimizerSettings): Optimizer {
   const all = resolveOptions(kind, optimizerOptions(kind), settings.options);
   const { lr, ...rest } = all;
   const hyper: Hyper = Object.freeze(rest);
-  const states = new Map<string, { length: number; state: unknown }>();
+  let states = new Map<string, { length: number; state: unknown }>();
 
   function stateOf(name: string, length: number): unknown {
     let entry = states.get(name);
@@ -99,6 +107,12 @@ export function createOptimizer(settings: OptimizerSettings): Optimizer {
     },
     reset() {
       states.clear();
+    },
+    save() {
+      return { entries: structuredClone([...states]) };
+    },
+    restore(snapshot) {
+      states = new Map(structuredClone(snapshot.entries) as [string, { length: number; state: unknown }][]);
     },
   };
   return optimizer;

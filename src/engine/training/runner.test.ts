@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { TrainingRunner } from './runner';
+
+const MOONS = [
+  'data X, Y = moons(n=200, noise=0.1, seed=1, batch=32)',
+  'param W1 = randn(2, 8, std=1, seed=1)',
+  'param b1 = zeros(8)',
+  'param W2 = randn(8, 2, std=1, seed=2)',
+  'param b2 = zeros(2)',
+  'H = tanh(X @ W1 + b1)',
+  'L = softmax_cross_entropy(H @ W2 + b2, Y)',
+].join('\n');
+
+const flat = (m: Map<string, { data: Float64Array }>) => [...m.values()].flatMap((t) => Array.from(t.data));
+
+describe('TrainingRunner', () => {
+  it('learns moons: the loss falls and the test accuracy rises above 90%', () => {
+    const runner = new TrainingRunner(MOONS, { optimizer: 'adam', lr: 0.05 });
+    const before = runner.evaluate();
+    const chunk = runner.run(300);
+    expect(chunk.iteration).toBe(300);
+    expect(chunk.losses).toHaveLength(300);
+    const after = runner.evaluate();
+    expect(after.trainLoss).toBeLessThan(before.trainLoss / 5);
+    expect(after.testAccuracy).toBeGreaterThan(0.9);
+    expect(chunk.evaluations.length).toBeGreaterThan(0);
+  });
+
+  it('finds any past iteration again: the parameters before update k, across a learning-rate change', () => {
+    const runner = new TrainingRunner(MOONS, { optimizer: 'momentum', lr: 0.1, momentum: 0.9 });
+    const seen = new Map<number, number[]>();
+    for (let k = 0; k < 120; k++) {
+      if (k === 70) runner.setLearningRate(0.02);
+      seen.set(k, flat(runner.session.snapshot()));
+      runner.run(1);
+    }
+    for (const k of [0, 1, 24, 25, 26, 69, 70, 71, 119]) expect(flat(runner.paramsBefore(k))).toEqual(seen.get(k));
+    // Replaying leaves the run itself where it was.
+    expect(runner.iteration).toBe(120);
+  });
+
+  it('keeps finding past iterations when checkpoints are thinned out', () => {
+    const runner = new TrainingRunner('param w = 3\nL = (w - 1) ^ 2 + w * w * 0.01', { optimizer: 'adam', lr: 0.01 });
+    const seen: number[][] = [];
+    for (let k = 0; k < 2000; k++) {
+      seen.push(flat(runner.session.snapshot()));
+      runner.run(1);
+    }
+    for (const k of [0, 777, 1234, 1999]) expect(flat(runner.paramsBefore(k))).toEqual(seen[k]);
+  });
+
+  it('stops when the run diverges and says which step and which parameter', () => {
+    const runner = new TrainingRunner('param x = 1\ny = 3\nL = (x * y) ^ 2', { optimizer: 'sgd', lr: 1e6 });
+    const chunk = runner.run(1000);
+    expect(chunk.divergence).not.toBeNull();
+    expect(chunk.divergence?.parameter).toBe('x');
+    expect(chunk.iteration).toBeLessThan(20);
+    expect(runner.run(10).losses).toHaveLength(0);
+  });
+
+  it('gives the scores over points of the plane for a 2-D data set', () => {
+    const runner = new TrainingRunner(MOONS, { optimizer: 'adam', lr: 0.05 });
+    const scores = runner.scoresAt(Float64Array.of(0, 0, 1, 1, -1, 0.5), 3);
+    expect(scores).toHaveLength(6);
+  });
+});

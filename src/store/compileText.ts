@@ -1,0 +1,21 @@
+// Text in, graph or error out: the store never lets a ProgramError escape.
+import { compile, ProgramError, type Compiled } from '../engine';
+import type { StepRef } from './url';
+
+export function tryCompile(text: string): { compiled: Compiled | null; error: ProgramError | null } {
+  try {
+    return { compiled: compile(text), error: null };
+  } catch (err) {
+    if (err instanceof ProgramError) return { compiled: null, error: err };
+    throw err;
+  }
+}
+
+/** Resolves a step reference against a trace; numbers are clamped into range. */
+export function resolveStep(compiled: Compiled | null, ref: StepRef): number {
+  if (!compiled) return 0;
+  const { trace } = compiled;
+  if (ref === 'end') return trace.end;
+  if (ref === 'forward') return trace.lastForward;
+  return Math.max(0, Math.min(trace.end, Math.floor(ref)));
+}

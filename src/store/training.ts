@@ -1,0 +1,203 @@
+// The training run of one visualizer, as a store of its own: it lives above the
+// tabs, so switching tab or language does not end it. The work runs in a worker
+// (src/train/client.ts); this store keeps what the page draws.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { OptimizerKind, UpdateRecord } from '../engine/optim';
+import type { Divergence, Evaluation } from '../engine/training/runner';
+import type { TrainSettings } from '../engine/training/session';
+import type { Tensor } from '../engine/tensor/tensor';
+import type { TrainerClient } from '../train/client';
+import type { Boundary, FromTrainer, Insights, RunInfo } from '../train/protocol';
+
+export type TrainStatus = 'idle' | 'loading' | 'paused' | 'running' | 'diverged' | 'error';
+
+export interface TrainSettingsDraft {
+  optimizer: OptimizerKind;
+  lr: number;
+  momentum: number;
+  /** Rows per mini-batch; null: the program's own (the data line's `batch`, else all rows). */
+  batch: number | null;
+  seed: number;
+}
+
+/** Most points kept of a curve; beyond it, neighbouring points are averaged in pairs. */
+export const MAX_CURVE_POINTS = 2000;
+
+export interface TrainingState {
+  status: TrainStatus;
+  settings: TrainSettingsDraft;
+  /** The program the run was started from (a new program needs a new start). */
+  text: string | null;
+  info: RunInfo | null;
+  iteration: number;
+  epoch: number;
+  /** Batch loss per iteration, averaged in runs of `lossStride` iterations once long. */
+  losses: number[];
+  lossStride: number;
+  evaluations: Evaluation[];
+  update: UpdateRecord | null;
+  watch: { id: string; index: number } | null;
+  divergence: Divergence | null;
+  boundary: Boundary | null;
+  insights: Insights | null;
+  error: { message: string; line: number | null; col: number | null } | null;
+  /** Whether training runs in a worker (off the main thread). */
+  inWorker: boolean | null;
+
+  start: (text: string) => void;
+  run: () => void;
+  pause: () => void;
+  step: (count?: number) => void;
+  reset: () => void;
+  setSettings: (patch: Partial<TrainSettingsDraft>) => void;
+  setWatch: (watch: { id: string; index: number }) => void;
+  requestInsights: () => void;
+  /** The parameters just before update `iteration`, to open that iteration in the stepper. */
+  openIteration: (iteration: number) => Promise<Map<string, Tensor>>;
+}
+
+export type TrainingStore = StoreApi<TrainingState>;
+
+const DEFAULTS: TrainSettingsDraft = { optimizer: 'sgd', lr: 0.1, momentum: 0.9, batch: null, seed: 0 };
+
+function settingsOf(draft: TrainSettingsDraft): TrainSettings {
+  return { optimizer: draft.optimizer, lr: draft.lr, momentum: draft.momentum, batch: draft.batch ?? undefined, seed: draft.seed };
+}
+
+/** Appends to a curve, halving it by averaging neighbours when it grows past MAX_CURVE_POINTS. */
+export function appendCurve(curve: number[], stride: number, pending: number[], added: readonly number[]): { curve: number[]; stride: number; pending: number[] } {
+  let points = curve;
+  let s = stride;
+  let rest = [...pending, ...added];
+  const out = [...points];
+  while (rest.length >= s) {
+    const group = rest.slice(0, s);
+    rest = rest.slice(s);
+    out.push(group.reduce((a, b) => a + b, 0) / group.length);
+  }
+  points = out;
+  while (points.length > MAX_CURVE_POINTS) {
+    const halved: number[] = [];
+    for (let i = 0; i + 1 < points.length; i += 2) halved.push((points[i] + points[i + 1]) / 2);
+    points = halved;
+    s *= 2;
+  }
+  return { curve: points, stride: s, pending: rest };
+}
+
+export function createTrainingStore(makeClient: () => TrainerClient): TrainingStore {
+  let client: TrainerClient | null = null;
+  let pendingLosses: number[] = [];
+  let nextRequest = 1;
+  const waiting = new Map<number, (params: Map<string, Tensor>) => void>();
+  return createStore<TrainingState>()((set, get) => {
+    const onMessage = (message: FromTrainer) => {
+      switch (message.type) {
+        case 'ready':
+          set({ status: 'paused', info: message.info, evaluations: [message.info.evaluation], error: null, inWorker: client?.inWorker ?? null });
+          break;
+        case 'progress': {
+          const { chunk } = message;
+          const merged = appendCurve(get().losses, get().lossStride, pendingLosses, chunk.losses);
+          pendingLosses = merged.pending;
+          const evaluations = [...get().evaluations, ...chunk.evaluations].slice(-MAX_CURVE_POINTS);
+          set({
+            iteration: chunk.iteration,
+            epoch: message.epoch,
+            losses: merged.curve,
+            lossStride: merged.stride,
+            evaluations,
+            update: message.update ?? get().update,
+            divergence: chunk.divergence,
+            status: chunk.divergence ? 'diverged' : message.running ? 'running' : 'paused',
+          });
+          break;
+        }
+        case 'boundary':
+          set({ boundary: message.boundary });
+          break;
+        case 'insights':
+          set({ insights: message.insights });
+          break;
+        case 'iteration': {
+          const resolve = waiting.get(message.request);
+          waiting.delete(message.request);
+          resolve?.(new Map(message.params.map((p) => [p.id, { shape: p.shape, data: p.data }])));
+          break;
+        }
+        case 'error':
+          set({ status: 'error', error: { message: message.message, line: message.line, col: message.col } });
+          break;
+      }
+    };
+    const send = (message: Parameters<TrainerClient['send']>[0]) => {
+      if (!client) {
+        client = makeClient();
+        client.listen(onMessage);
+      }
+      client.send(message);
+    };
+    return {
+      status: 'idle',
+      settings: DEFAULTS,
+      text: null,
+      info: null,
+      iteration: 0,
+      epoch: 0,
+      losses: [],
+      lossStride: 1,
+      evaluations: [],
+      update: null,
+      watch: null,
+      divergence: null,
+      boundary: null,
+      insights: null,
+      error: null,
+      inWorker: null,
+      start: (text) => {
+        pendingLosses = [];
+        set({ status: 'loading', text, info: null, iteration: 0, epoch: 0, losses: [], lossStride: 1, evaluations: [], update: null, divergence: null, boundary: null, insights: null, error: null });
+        send({ type: 'start', text, settings: settingsOf(get().settings) });
+        const { watch } = get();
+        if (watch) send({ type: 'watch', ...watch });
+      },
+      run: () => {
+        if (get().status === 'paused') send({ type: 'run' });
+        set({ status: get().status === 'paused' ? 'running' : get().status });
+      },
+      pause: () => send({ type: 'pause' }),
+      step: (count = 1) => {
+        if (get().status === 'paused' || get().status === 'running') send({ type: 'step', count });
+      },
+      reset: () => {
+        const { text } = get();
+        if (text !== null) get().start(text);
+      },
+      setSettings: (patch) => {
+        const settings = { ...get().settings, ...patch };
+        set({ settings });
+        // The learning rate changes on the fly; any other setting starts the run again.
+        const onlyRate = Object.keys(patch).every((k) => k === 'lr');
+        if (get().text !== null && get().status !== 'idle') {
+          if (onlyRate && patch.lr !== undefined) {
+            send({ type: 'setLr', lr: patch.lr });
+            if (get().status === 'diverged') set({ status: 'paused', divergence: null });
+          } else get().reset();
+        }
+      },
+      setWatch: (watch) => {
+        set({ watch });
+        if (get().text !== null) send({ type: 'watch', ...watch });
+      },
+      requestInsights: () => {
+        if (get().text !== null) send({ type: 'insights' });
+      },
+      openIteration: (iteration) =>
+        new Promise((resolve) => {
+          const request = nextRequest++;
+          waiting.set(request, resolve);
+          send({ type: 'openIteration', request, iteration });
+        }),
+    };
+  });
+}

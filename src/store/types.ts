@@ -1,0 +1,124 @@
+// The visualizer store's shape, one concern per interface: what each slice
+// holds (state) apart from what it can do (actions). The slices' actions live
+// in slices/, the starting values in initialState.ts.
+import type { StoreApi } from 'zustand/vanilla';
+import type { Compiled, ProgramError } from '../engine';
+import type { Answers, FieldResult } from './practice';
+import type { Mode, StepRef, UrlLocale } from './url';
+
+export type Locale = UrlLocale;
+export type Theme = 'light' | 'dark';
+
+/** The program: the text as typed and the last graph that compiled. */
+export interface ProgramState {
+  /** The editor text, exactly as typed (kept even when it does not parse). */
+  text: string;
+  /** The last program that compiled: the graph on screen. */
+  compiled: Compiled | null;
+  /** Why `text` does not compile, if it does not. */
+  error: ProgramError | null;
+  /** Earlier and undone texts of the editor (newest last). */
+  past: readonly string[];
+  future: readonly string[];
+}
+export interface ProgramActions {
+  /** A program that compiles replaces the graph (keeping the step where it can); a bad one only sets the error. */
+  setText: (text: string) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+/** Where the student is in the trace, and the automatic stepping. */
+export interface PlaybackState {
+  step: number;
+  playing: boolean;
+  /** Milliseconds between steps while playing. */
+  intervalMs: number;
+}
+export interface PlaybackActions {
+  goTo: (step: StepRef) => void;
+  next: () => void;
+  prev: () => void;
+  first: () => void;
+  last: () => void;
+  setPlaying: (playing: boolean) => void;
+  togglePlay: () => void;
+  setIntervalMs: (ms: number) => void;
+}
+
+/** Practice mode: backward steps wait for the student's answer. */
+export interface PracticeState {
+  practice: boolean;
+  /** Checked answers by step (cleared when the program changes). */
+  answers: Answers;
+}
+export interface PracticeActions {
+  setPractice: (on: boolean) => void;
+  submitAnswer: (step: number, results: FieldResult[]) => void;
+}
+
+/** How the page is shown: normal, presentation or embedded; the blank screen of a presenter. */
+export interface PresentationState {
+  mode: Mode;
+  /** Presentation: the screen is blanked (the `b` key). */
+  blank: boolean;
+}
+export interface PresentationActions {
+  setMode: (mode: Mode) => void;
+  toggleBlank: () => void;
+}
+
+/** The reader's preferences: language and colours. */
+export interface ViewState {
+  locale: Locale;
+  theme: Theme;
+}
+export interface ViewActions {
+  setLocale: (locale: Locale) => void;
+  setTheme: (theme: Theme) => void;
+}
+
+/** What the reader picked out in the graph. */
+export interface SelectionState {
+  /** The node the user focused or hovered, for details. */
+  selected: number | null;
+  /**
+   * One entry of a vector or matrix the user picked (a cell of a drawn value or gradient):
+   * the node and the entry's row-major index. The step panel shows that entry's own chain rule.
+   */
+  selectedEntry: { node: number; element: number } | null;
+  /** Groups (neurons, softmax blocks) drawn as one node each, by group id. */
+  collapsed: readonly string[];
+}
+export interface SelectionActions {
+  select: (node: number | null) => void;
+  /** Picks one entry of a vector or matrix (and selects its node), or clears the pick. */
+  selectEntry: (entry: { node: number; element: number } | null) => void;
+  setCollapsed: (ids: readonly string[]) => void;
+}
+
+/** Every slice's state: the data a store holds, without its actions. */
+export type VisualizerData = ProgramState & PlaybackState & PracticeState & PresentationState & ViewState & SelectionState;
+export type VisualizerActions = ProgramActions &
+  PlaybackActions &
+  PracticeActions &
+  PresentationActions &
+  ViewActions &
+  SelectionActions;
+/** The one combined store type. */
+export type VisualizerState = VisualizerData & VisualizerActions;
+export type VisualizerStore = StoreApi<VisualizerState>;
+
+/** What a page gives a new store. */
+export interface VisualizerInit {
+  text: string;
+  step?: StepRef;
+  locale?: Locale;
+  mode?: Mode;
+  theme?: Theme;
+}
+
+/** The store's setter and getter as a slice's actions see them: the whole state, so one action may reset others. */
+export type SetState = StoreApi<VisualizerState>['setState'];
+export type GetState = () => VisualizerState;
+export type SliceActions<A> = (set: SetState, get: GetState) => A;

@@ -1,0 +1,68 @@
+// The page's side of training: a worker running host.ts, or — where no worker
+// can start (a page opened from file://) — the same host in the page, in slices
+// short enough to keep the page responsive.
+import { loadImageAsset } from '../data/loadBrowser';
+import { createTrainingHost } from './host';
+import type { FromTrainer, ToTrainer } from './protocol';
+import workerUrl from './worker.ts?worker&url';
+
+export interface TrainerClient {
+  send(message: ToTrainer): void;
+  /** Hears every message from the trainer; returns the function that stops listening. */
+  listen(listener: (message: FromTrainer) => void): () => void;
+  /** Whether the work runs off the main thread. */
+  readonly inWorker: boolean;
+  dispose(): void;
+}
+
+export function createTrainerClient(): TrainerClient {
+  const listeners = new Set<(message: FromTrainer) => void>();
+  const deliver = (message: FromTrainer) => listeners.forEach((l) => l(message));
+  let worker: Worker | null = null;
+  let local: ((message: ToTrainer) => void) | null = null;
+  const sent: ToTrainer[] = [];
+  const startLocal = () => {
+    local = createTrainingHost({ post: deliver, loadAsset: loadImageAsset, sliceMs: 8 });
+    // Replay what the worker never answered.
+    for (const message of sent.splice(0)) local(message);
+  };
+  if (typeof Worker !== 'undefined') {
+    try {
+      worker = new Worker(workerUrl, { type: import.meta.env.DEV ? 'module' : 'classic' });
+      worker.onmessage = (event: MessageEvent<FromTrainer>) => {
+        sent.length = 0;
+        deliver(event.data);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        worker?.terminate();
+        worker = null;
+        startLocal();
+      };
+    } catch {
+      worker = null;
+    }
+  }
+  if (!worker) startLocal();
+  return {
+    send(message) {
+      if (worker) {
+        // Kept until the worker first answers, in case it turns out not to start.
+        if (sent.length < 64) sent.push(message);
+        worker.postMessage(message);
+      } else local?.(message);
+    },
+    listen(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get inWorker() {
+      return worker !== null;
+    },
+    dispose() {
+      worker?.terminate();
+      local?.({ type: 'stop' });
+      listeners.clear();
+    },
+  };
+}
