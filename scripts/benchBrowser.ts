@@ -208,6 +208,7 @@ async function heatmapDraw(page: Page): Promise<void> {
   emit({ name: 'browser/heatmap-784x10', runs: runs.draw.length, draw_ms: d.median, draw_min_ms: d.min, draw_max_ms: d.max, decode_ms: stats(runs.decode).median, data_url_bytes: runs.bytes });
 }
 
+/**
  * Keypress to painted frame while typing in the program editor of the normal
  * page (1280×800) with a program of about `nodes` nodes: digits typed at the
  * end of the first input's number and erased again, at a typist's pace
