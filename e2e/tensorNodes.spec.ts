@@ -50,6 +50,17 @@ test('every node carries the §9 attributes at the end: data-shape and JSON valu
   expect(db[1]).toBeCloseTo(dY[0][1] + dY[1][1], 12);
 });
 
+test('non-finite entries are written as the strings of §7 in the JSON and flagged in the grid and the heatmap', async ({ page }) => {
+  const program = 'A = [[1, 0], [-1, 2]]\nB = log(A)\nC = log(uniform(8, 8, low=-1, high=1, seed=3))\nL = sum(B) + sum(C)';
+  await page.goto(appUrl(program, { step: 'end' }));
+  const b = page.locator('[data-label="B"]');
+  await expect(b).toHaveAttribute('data-value', '[[0,"-Infinity"],["NaN",0.6931471805599453]]');
+  await expect(b).toHaveClass(/non-finite/);
+  await expect(b.locator('[data-block="value"] .cell-text.non-finite')).toHaveText(['−∞', 'NaN']);
+  // In a heatmap they are black, and the block says so.
+  await expect(page.locator('[data-label="C"] [data-block="value"]')).toHaveAttribute('aria-label', /black cells: ∞ or NaN/);
+});
+
 test('a big tensor gets its JSON attributes too, a moment after it is drawn', async ({ page }) => {
   // uniform, not randn: Box–Muller's Math.log, sin and cos differ in the last digit between Node's V8 and Chromium's.
   const program = 'A = uniform(70, 70, seed=5)\nL = sum(A * A)';
