@@ -26,27 +26,28 @@ export function jsonOf(t: Tensor): string {
   return (f.json ??= hasNonFinite(t) ? tensorJson(t) : JSON.stringify(toNested(t)));
 }
 
-/** Tensors up to this many numbers get their JSON at once; bigger ones after the frame that shows them. */
+/** Tensors up to this many numbers get their JSON attribute at once; bigger ones after the frame that shows them. */
 export const SYNC_JSON_LIMIT = 4096;
 
 /**
  * The JSON of data-value / data-grad (CONTRACTS §9). Writing out a 64×784
- * gradient takes longer than a frame, so a big tensor's JSON is made after the
- * frame that first shows the tensor has been painted (two animation frames
- * later), and the attribute appears then; stepping away first cancels it.
- * Once made it is kept, so stepping back to it costs nothing.
+ * gradient takes longer than a frame, and even setting a megabyte attribute
+ * takes milliseconds, so a big tensor's attribute is set after the frame that
+ * shows the tensor has been painted (two animation frames later), by a second,
+ * small render of its node; stepping on before then skips it. The JSON itself
+ * is made once per tensor and kept.
  */
 export function useTensorJson(t: Tensor | undefined): string | undefined {
-  const ready = !t || t.data.length <= SYNC_JSON_LIMIT || of(t).json !== undefined;
-  const [, setMade] = useState<Tensor | null>(null);
+  const deferred = t !== undefined && t.data.length > SYNC_JSON_LIMIT && typeof requestAnimationFrame === 'function';
+  const [shown, setShown] = useState<Tensor | null>(null);
   useEffect(() => {
-    if (ready || !t || typeof requestAnimationFrame !== 'function') return;
+    if (!deferred || !t || shown === t) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
         timer = setTimeout(() => {
           jsonOf(t);
-          setMade(t);
+          setShown(t);
         }, 0);
       });
     });
@@ -54,8 +55,9 @@ export function useTensorJson(t: Tensor | undefined): string | undefined {
       cancelAnimationFrame(frame);
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [t, ready]);
-  return t && (ready || typeof requestAnimationFrame !== 'function' ? jsonOf(t) : undefined);
+  }, [t, deferred, shown]);
+  if (!t) return undefined;
+  return !deferred || shown === t ? jsonOf(t) : undefined;
 }
 
 /** The heatmap's half-range: the largest finite |x|. */
