@@ -146,6 +146,34 @@ test('a tensor gradient still being summed is partial (dashed, no data-grad-fina
   await expect(a.locator('[data-block="grad"]')).toHaveClass(/final/);
 });
 
+test('a step touches only the tensor nodes it changes: the others keep every element and attribute', async ({ page }) => {
+  const c = compile(AFFINE);
+  const Y = indexOf(c, 'Y');
+  const visitY = c.trace.visitStep[Y];
+  // One step before Y's visit the product Y * Y is visited; at it, Y sends to X @ W and to b.
+  await page.goto(appUrl(AFFINE, { step: String(visitY - 1) }));
+  await expect(page.locator('[data-label="Y"]')).toHaveClass(/role-receive/);
+  await page.evaluate(() => {
+    const w = window as unknown as { touched: Set<string> };
+    w.touched = new Set();
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = r.target instanceof Element ? r.target : r.target.parentElement;
+        const node = el?.closest('[data-node-id]');
+        if (node) w.touched.add(node.getAttribute('data-node-id') ?? '');
+      }
+    }).observe(document.querySelector('.graph-svg')!, { subtree: true, attributes: true, childList: true, characterData: true });
+  });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'ArrowRight');
+  await expect(page.locator('[data-label="Y"]')).toHaveClass(/role-visit/);
+  await page.waitForTimeout(200);
+  const touched = await page.evaluate(() => [...(window as unknown as { touched: Set<string> }).touched].sort());
+  const product = c.graph.nodes.find((n) => n.op === 'matmul')!.id;
+  const square = c.graph.nodes.find((n) => n.op === 'mul')!.id;
+  expect(touched).toEqual([product, square, 'Y', 'b'].sort());
+});
+
 test('a 784×10 matrix is drawn as one image per block, not thousands of SVG elements', async ({ page }) => {
   const program = 'W = randn(784, 10, seed=4)\nL = sum(W * W)';
   await page.goto(appUrl(program, { step: 'end' }));
