@@ -138,12 +138,14 @@ test('a tensor gradient still being summed is partial (dashed, no data-grad-fina
   await expect(a).not.toHaveAttribute('data-grad-final');
   await expect(a).toHaveAttribute('data-grad', tensorJson(c.trace.gradTensors[A][0]));
   await expect(a.locator('[data-block="grad"]')).toHaveClass(/partial/);
+  await expect(a.locator('[data-block="grad"] .block-mark.partial')).toHaveText('…');
   await expect(a).toHaveAttribute('aria-label', /more to come/);
   await page.goto(appUrl(program, { step: String(last) }));
   await expect(a).toHaveClass(/grad-final/);
   await expect(a).toHaveAttribute('data-grad-final', '');
   await expect(a).toHaveAttribute('data-grad', tensorJson(c.trace.finalGrads[A]));
   await expect(a.locator('[data-block="grad"]')).toHaveClass(/final/);
+  await expect(a.locator('[data-block="grad"] .block-mark.partial')).toHaveCount(0);
 });
 
 test('a step touches only the tensor nodes it changes: the others keep every element and attribute', async ({ page }) => {

@@ -200,6 +200,12 @@ export const TensorBlock = memo(function TensorBlock(props: Props) {
           ∇
         </text>
       )}
+      {kind === 'grad' && tensor && !final && (
+        // Still being summed: "…" under the ∇, as a number node writes it after its gradient.
+        <text className="block-mark partial" x={block.x - 7} y={block.y + Math.min(block.height / 2, 9) + 14} textAnchor="middle" aria-hidden="true">
+          …
+        </text>
+      )}
       {digits && <Marks marked={marked} g={g} block={block} />}
       {tensor && (digits ? <GridNumbers tensor={tensor} g={g} kind={kind} left={left} top={top} /> : <Heatmap tensor={tensor} box={block} max={max} />)}
       {!digits && <Marks marked={marked} g={g} block={block} />}
