@@ -18,6 +18,20 @@ async function cellPoint(block: Locator, rows: number, cols: number, row: number
   return { x: box.x + ((col + 0.5) / cols) * box.width, y: box.y + ((row + 0.5) / rows) * box.height };
 }
 
+/** Shows the whole graph (the view follows the step when the whole graph would be too small to read). */
+async function showWhole(page: Page): Promise<void> {
+  await page.getByTestId('fit-all').click();
+  // The view may glide there: wait until it has stopped.
+  const transform = () => page.evaluate(() => document.querySelector('.graph-svg > g')?.getAttribute('transform') ?? '');
+  let last = '';
+  await expect.poll(async () => {
+    const now = await transform();
+    const still = now === last;
+    last = now;
+    return still;
+  }, { intervals: [120] }).toBe(true);
+}
+
 async function clickCell(page: Page, block: Locator, rows: number, cols: number, row: number, col: number): Promise<void> {
   const p = await cellPoint(block, rows, cols, row, col);
   await page.mouse.click(p.x, p.y);
@@ -91,7 +105,9 @@ test('a small tensor is a grid of its numbers with a shape badge; its gradient g
 test('zoomed out too far to read, a grid shows its numbers’ colours; zooming in brings the digits back', async ({ page }) => {
   // Seven layers of 4×5 grids fit 1280×800 only at about a quarter of their size.
   await page.goto(appUrl(TWO_LAYER_BATCH4, { step: 'end' }));
+  // The view follows the step at a readable size, digits and all; the whole graph is much smaller.
   const w = page.locator('[data-label="W1"] [data-block="value"]');
+  await showWhole(page);
   await expect(w.locator('image.heatmap')).toHaveCount(1);
   await expect(w.locator('.cell-text')).toHaveCount(0);
   // Each number is still there on hover.
@@ -231,6 +247,7 @@ test('hovering a heatmap cell shows its number; focused, arrow keys move a cell 
   const c = compile(program);
   const data = c.graph.nodes[indexOf(c, 'A')].tensor.data;
   await page.goto(appUrl(program, { step: '1' }));
+  await showWhole(page);
   const block = page.locator('[data-label="A"] [data-block="value"]');
   await expect(block.locator('image.heatmap')).toHaveCount(1);
   const p = await cellPoint(block, 12, 12, 4, 7);
@@ -268,6 +285,7 @@ test('clicking an entry of ∂L/∂W selects it and marks the cells it came from
   const c = compile(AFFINE);
   const product = c.graph.nodes.find((n) => n.op === 'matmul')!;
   await page.goto(appUrl(AFFINE, { step: 'end' }));
+  await showWhole(page);
   const w = page.locator('[data-label="W"]');
   // ∂L/∂W₁₂: row 1, column 2 of the 3×2 gradient, element 1.
   await clickCell(page, w.locator('[data-block="grad"]'), 3, 2, 0, 1);
@@ -294,6 +312,7 @@ test('the marks follow the step: nothing before the entry’s first contribution
   const A = indexOf(c, 'A');
   const [first, second] = c.trace.gradSteps[A];
   await page.goto(appUrl(program, { step: String(first - 1) }));
+  await showWhole(page);
   const a = page.locator('[data-label="A"]');
   // A₁₂ picked from its value grid: selected, but nothing sent to it yet.
   await clickCell(page, a.locator('[data-block="value"]'), 2, 2, 0, 1);
@@ -326,6 +345,7 @@ test('tensor nodes speak Chinese: names, shapes and cells', async ({ page }) => 
 
 test('axe finds no serious or critical violation on a tensor graph with grids, heatmaps and a selected entry', async ({ page }) => {
   await page.goto(appUrl('X = randn(8, 9, seed=1)\nW = [[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12], [13, 14], [15, 16], [17, 18]]\nb = [1, -1]\nL = sum(X @ W + b)', { step: 'end' }));
+  await showWhole(page);
   await clickCell(page, page.locator('[data-label="W"] [data-block="grad"]'), 9, 2, 0, 1);
   await expect(page.locator('[data-label="W"]')).toHaveAttribute('data-selected-entry', '1');
   const results = await new AxeBuilder({ page }).analyze();

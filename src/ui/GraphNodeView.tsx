@@ -2,18 +2,30 @@
 // It subscribes to its own look only, so a step re-renders the nodes it changes.
 import { memo } from 'react';
 import type { GraphNode } from '../engine';
-import { accentMark, displayName, displayText } from '../engine/names';
+import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText, versionMark } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth, gateSymbolSqueeze } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
+import { fitLabel } from './labelFit';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
 import { TensorNodeView } from './tensor/TensorNodeView';
 import { useT } from './useT';
 
-function NameText({ name }: { name: string }) {
-  const d = displayName(name);
+/**
+ * The title of a named node: its name (w₁, with a prime for a version, c′), or
+ * its display label (§11): a label that is a name is drawn as names are, any
+ * other text as written, shrunk or cut to fit the box.
+ */
+function NameText({ name, version = 1, display = null, width }: { name: string; version?: number; display?: string | null; width: number }) {
+  if (display && !displayIsName(display)) {
+    const fitted = fitLabel(displayLabelText(display), width);
+    return <tspan fontSize={fitted.fontSize ?? undefined}>{fitted.text}</tspan>;
+  }
+  const d = displayName(display ?? name);
   const accent = accentMark(d.accent);
+  const mark = display ? '' : versionMark(version);
   return (
     <>
       <tspan>{`${d.base}${accent}`.normalize('NFC')}</tspan>
@@ -27,9 +39,18 @@ function NameText({ name }: { name: string }) {
           {d.sub}
         </tspan>
       )}
+      {mark && (
+        // primes are thin glyphs: a little larger, so c′ and c″ tell apart from across a room
+        <tspan className="version" dy={d.sub !== null ? '-0.3em' : undefined} fontSize="1.25em">
+          {mark}
+        </tspan>
+      )}
     </>
   );
 }
+
+/** The title's font size (styles.css .node-title). */
+const TITLE_PX = 14;
 
 interface Props {
   node: GraphNode;
@@ -61,12 +82,24 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
+  const isConst = node.op === 'const';
+  const gate = detail ? draw.gate : null;
+  const gateWidth = gate === null ? 0 : gateChipWidth(gate);
+  // The room for the name: right of the gate chip when there is one. A name too
+  // long for it is squeezed to fit (textLength) rather than run over the chip.
+  const roomLeft = x - w / 2 + (gate === null ? 4 : GATE_CHIP.inset + gateWidth + 3);
+  const roomRight = x + w / 2 - 4;
+  const titleX = (roomLeft + roomRight) / 2;
+  const shownName = group ? group.label : node.label;
+  const fittedByLabel = !group && node.display !== null && !displayIsName(node.display);
+  const squeeze = isValue && shownName && !fittedByLabel && estimateNameWidth(displayName(group ? shownName : node.display ?? shownName), TITLE_PX) > roomRight - roomLeft ? roomRight - roomLeft : undefined;
+  const opText = `${draw.symbol} (${node.op})`;
   const label = [
-    node.label ? displayText(node.label) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
+    node.label ? (draw.gate !== null && !group ? `${nodeNameText(node)}, ${opText}` : nodeNameText(node)) : isConst ? t('node.constant', { value: formatNumber(node.value) }) : opText,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const classes = ['node', `node-${draw.kind}`, isConst && 'node-const', group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
     .filter(Boolean)
     .join(' ');
   return (
@@ -74,6 +107,7 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
       className={classes}
       data-node-id={node.id}
       data-label={node.label ?? undefined}
+      data-version={node.version > 1 ? node.version : undefined}
       data-op={node.op}
       data-value={v.value === undefined ? undefined : String(v.value)}
       data-grad={v.grad === undefined ? undefined : String(v.grad)}
@@ -98,11 +132,40 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
       <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
       {detail && (
         <>
-          <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={x} y={y - h / 2 + 17} textAnchor="middle">
-            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? <NameText name={group ? group.label : node.label} /> : title}
+          {gate !== null && (
+            <>
+              <rect
+                className="node-gate"
+                x={x - w / 2 + GATE_CHIP.inset}
+                y={y - h / 2 + GATE_CHIP.inset}
+                width={gateWidth}
+                height={GATE_CHIP.height}
+                rx={GATE_CHIP.height / 2}
+              />
+              <text
+                className="node-gate-symbol"
+                x={x - w / 2 + GATE_CHIP.inset + gateWidth / 2}
+                y={y - h / 2 + GATE_CHIP.inset + 14}
+                textAnchor="middle"
+                textLength={gateSymbolSqueeze(gate)}
+                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
+              >
+                {gate}
+              </text>
+            </>
+          )}
+          <text
+            className={isValue ? 'node-title' : 'node-title op-symbol'}
+            x={titleX}
+            y={y - h / 2 + 17}
+            textAnchor="middle"
+            textLength={squeeze}
+            lengthAdjust={squeeze === undefined ? undefined : 'spacingAndGlyphs'}
+          >
+            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? group ? <NameText name={group.label} width={roomRight - roomLeft} /> : <NameText name={node.label} version={node.version} display={node.display} width={roomRight - roomLeft} /> : title}
           </text>
           <text className="node-value" x={x} y={y + 7} textAnchor="middle">
-            {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}
+            {v.value === undefined || isConst ? '' : formatNumber(v.value)}
           </text>
           <text className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} textAnchor="middle">
             {gradText}

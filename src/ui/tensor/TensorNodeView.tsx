@@ -5,9 +5,10 @@
 // or its marks while an entry is selected.
 import { memo, useCallback, useMemo } from 'react';
 import type { GraphNode } from '../../engine';
-import { displayText } from '../../engine/names';
+import { nodeNameText } from '../../engine/names';
 import { shapeKey, shapeText } from '../../engine/tensor/tensor';
 import type { DrawNode } from '../../graph/drawModel';
+import { gateChipWidth, gateSymbolSqueeze } from '../../graph/sizes';
 import { tensorGeometry } from '../../graph/tensorSize';
 import { useVisualizer, useVisualizerStore } from '../../store/context';
 import { parseTensorVisual } from '../nodeVisual';
@@ -30,6 +31,8 @@ interface Props {
 
 /** Room for the shape badge's text, per character. */
 const BADGE_CHAR = 6.4;
+/** The gate chip in the header: a little lower than a number node's (GATE_CHIP), to fit above the value. */
+const GATE_HEIGHT = 17;
 
 export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, detail, gridNumbers, focusable }: Props) {
   const key = useStepKey(`n${node.index}`);
@@ -44,8 +47,12 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const grad = v.gradIndex >= 0 ? compiled.trace.gradTensors[node.index][v.gradIndex] : undefined;
   const left = x - g.width / 2;
   const top = y - g.height / 2;
-  const name = node.label ? displayText(node.label) : node.op === 'const' ? '' : draw.symbol;
-  const spoken = node.label ? displayText(node.label) : `[${draw.symbol || node.op}]`;
+  const named = nodeNameText(node);
+  const name = named ?? (node.op === 'const' ? '' : draw.symbol);
+  const spoken = named ?? `[${draw.symbol || node.op}]`;
+  // A named computed node shows its operation as a chip left of its name, as number nodes do.
+  const gate = detail ? draw.gate : null;
+  const gateWidth = gate === null ? 0 : gateChipWidth(gate);
   const shapeWords = node.shape.length === 1 ? t('tensor.vector', { n: node.shape[0] }) : t('tensor.matrix', { rows: node.shape[0], cols: node.shape[1] });
   const badge = shapeText(node.shape);
   const badgeWidth = badge.length * BADGE_CHAR + 10;
@@ -56,7 +63,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const selectEntry = useCallback((element: number) => store.getState().selectEntry(element < 0 ? null : { node: node.index, element }), [store, node.index]);
 
   const label = [
-    spoken,
+    gate !== null ? `${spoken}, ${draw.symbol} (${node.op})` : spoken,
     shapeWords,
     value ? t('tensor.valueShown') : t('node.noValue'),
     grad ? t(v.final ? 'tensor.gradFinal' : 'tensor.gradPartial') : t('node.noGrad'),
@@ -68,6 +75,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
     'node',
     `node-${draw.kind}`,
     'node-tensor',
+    node.op === 'const' && 'node-const',
     v.role && `role-${v.role}`,
     grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'),
     nonFinite && 'non-finite',
@@ -105,7 +113,22 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
       <rect className="node-shape" x={left} y={top} width={g.width} height={g.height} rx={draw.kind === 'value' ? 8 : 16} ry={draw.kind === 'value' ? 8 : 16} />
       {detail && (
         <>
-          <text className={draw.kind === 'value' ? 'node-title' : 'node-title op-symbol'} x={left + g.header.x + 2} y={top + 16}>
+          {gate !== null && (
+            <>
+              <rect className="node-gate" x={left + g.header.x} y={top + 3} width={gateWidth} height={GATE_HEIGHT} rx={GATE_HEIGHT / 2} />
+              <text
+                className="node-gate-symbol"
+                x={left + g.header.x + gateWidth / 2}
+                y={top + 16}
+                textAnchor="middle"
+                textLength={gateSymbolSqueeze(gate)}
+                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
+              >
+                {gate}
+              </text>
+            </>
+          )}
+          <text className={draw.kind === 'value' ? 'node-title' : 'node-title op-symbol'} x={left + g.header.x + (gate === null ? 2 : gateWidth + 5)} y={top + 16}>
             {name}
           </text>
           <g className="shape-badge" aria-hidden="true">
