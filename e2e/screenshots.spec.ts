@@ -1,7 +1,9 @@
 // Screenshots for people to look at (written to screenshots/), plus checks a
 // machine can make on the same pages: nodes inside the view and not overlapping.
 import type { Page } from '@playwright/test';
+import { compile } from '../src/engine';
 import { appUrl, BRANCHED, CIRCUIT, expect, test } from './fixtures';
+import { TWO_LAYER_BATCH4, TWO_LAYER_MNIST } from './tensorPrograms';
 
 interface Box {
   x: number;
@@ -96,7 +98,18 @@ const shots: Shot[] = [
   { name: 'present-1920-circuit-en', width: 1920, height: 1080, url: './?lesson=circuit&step=5&mode=present' },
   { name: 'present-1920-two-layer-zh', width: 1920, height: 1080, url: './?lesson=two-layer&step=30&mode=present&lang=zh-CN' },
   { name: 'present-1920-sigmoid-zh-dark', width: 1920, height: 1080, url: './?lesson=sigmoid-neuron&step=14&mode=present&lang=zh-CN', dark: true },
+  // Tensor programs mid-backward: grids of numbers at batch 4, heatmaps at MNIST's size.
+  { name: 'tensor-batch4-1280', width: 1280, height: 800, url: appUrl(TWO_LAYER_BATCH4, { step: midBackward(TWO_LAYER_BATCH4) }) },
+  { name: 'tensor-mnist-1280', width: 1280, height: 800, url: appUrl(TWO_LAYER_MNIST, { step: midBackward(TWO_LAYER_MNIST) }) },
+  { name: 'tensor-present-1920', width: 1920, height: 1080, url: appUrl(TWO_LAYER_BATCH4, { step: midBackward(TWO_LAYER_BATCH4), mode: 'present' }) },
+  { name: 'tensor-mnist-present-1920-zh', width: 1920, height: 1080, url: appUrl(TWO_LAYER_MNIST, { step: midBackward(TWO_LAYER_MNIST), mode: 'present', lang: 'zh-CN' }) },
 ];
+
+/** Halfway through the backward pass of a program. */
+function midBackward(program: string): string {
+  const { trace } = compile(program);
+  return String(Math.round((trace.seed + trace.end) / 2));
+}
 
 for (const shot of shots) {
   test.describe(shot.name, () => {

@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { emit, layeredProgram, round } from './benchUtil';
+import { build } from 'vite';
+import { twoLayer } from '../e2e/tensorPrograms';
+import { emit, layeredProgram, round, stats } from './benchUtil';
 import { keyLatencies, type KeyLatency, type TraceEvent } from './eventLatency';
 
 const DIST = resolve('dist');
@@ -149,6 +151,91 @@ async function latencyFloor(browser: Browser, page: Page, animating: boolean): P
 }
 
 /**
+ * Keypress to painted frame while stepping a tensor MLP on the normal page
+ * (editor and step panel shown, 1920×1080): the two-layer network of
+ * e2e/tensorPrograms.ts at MNIST's size (X 64×784, W1 784×16, W2 16×10, every
+ * block a heatmap). The whole walk is stepped forward and back again, the
+ * first walk included (where every heatmap and JSON attribute is made for the
+ * first time; `first_walk_*` reports it alone).
+ */
+async function tensorStepLatency(browser: Browser, page: Page): Promise<void> {
+  const program = twoLayer(64, 784, 16, 10);
+  await page.goto(pageUrl(`?step=0&program=${encodeURIComponent(program)}`));
+  await page.locator('[data-shape="64x784"]').waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(500);
+  const counter = (await page.getByTestId('step-counter').textContent()) ?? '';
+  const end = Number(/of (\d+)/.exec(counter)?.[1] ?? 0);
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  const { gapMs, jitterMs } = CADENCES[0];
+  const first = await pressLatencies(browser, page, 'ArrowRight', end, gapMs, jitterMs);
+  const samples = [...first];
+  for (let walk = 1; samples.length < STEP_SAMPLES; walk++) {
+    samples.push(...(await pressLatencies(browser, page, walk % 2 ? 'ArrowLeft' : 'ArrowRight', end, gapMs, jitterMs)));
+  }
+  const firstTotals = first.map((s) => s.total).sort((a, b) => a - b);
+  emit({
+    name: 'browser/step-latency-tensor-mlp',
+    program: 'X 64×784 @ W1 784×16 + b1, relu, @ W2 16×10 + b2, softmax_cross_entropy',
+    nodes: await page.locator('[data-node-id]').count(),
+    steps_per_walk: end,
+    gap_ms: `${gapMs}-${gapMs + jitterMs}`,
+    ...latencyFigures(samples),
+    first_walk_p50_ms: percentile(firstTotals, 50),
+    first_walk_max_ms: round(firstTotals[firstTotals.length - 1]),
+  });
+}
+
+/** One module of the app as a script for a page of its own, its exports on `window[name]`. */
+async function bundleModule(entry: string, name: string): Promise<string> {
+  const result = await build({ configFile: false, logLevel: 'silent', build: { write: false, minify: true, lib: { entry: resolve(entry), formats: ['iife'], name, fileName: name } } });
+  const output = Array.isArray(result) ? result[0] : result;
+  if (!('output' in output)) throw new Error(`could not bundle ${entry}`);
+  return output.output[0].type === 'chunk' ? output.output[0].code : '';
+}
+
+/**
+ * The time to draw one 784×10 heatmap (src/ui/tensor/heatmapImage.ts, the page's
+ * own code, bundled for the bench): its range, its pixels and the PNG data URL
+ * the <image> shows. Every run draws a new tensor (no cache hits); `decode_ms`
+ * is the browser decoding that PNG afterwards, off the step's critical path.
+ */
+async function heatmapDraw(page: Page): Promise<void> {
+  const code = await bundleModule('src/ui/tensor/heatmapImage.ts', 'ChainstepHeatmap');
+  await page.goto('about:blank');
+  await page.addScriptTag({ content: code });
+  const runs = await page.evaluate(async () => {
+    interface HeatmapModule {
+      heatmapUrl: (t: { shape: number[]; data: Float64Array }, max: number) => string;
+    }
+    const lib = (window as unknown as { ChainstepHeatmap: HeatmapModule }).ChainstepHeatmap;
+    const draw: number[] = [];
+    const decode: number[] = [];
+    let bytes = 0;
+    for (let r = 0; r < 45; r++) {
+      const data = new Float64Array(7840);
+      for (let i = 0; i < data.length; i++) data[i] = Math.sin(i * 0.37 + r) * Math.cos(i * 0.011);
+      const t0 = performance.now();
+      let max = 0;
+      for (let i = 0; i < data.length; i++) max = Math.max(max, Math.abs(data[i]));
+      const url = lib.heatmapUrl({ shape: [784, 10], data }, max);
+      const t1 = performance.now();
+      const img = new Image();
+      img.src = url;
+      await img.decode();
+      const t2 = performance.now();
+      if (r >= 5) {
+        draw.push(t1 - t0);
+        decode.push(t2 - t1);
+      }
+      bytes = url.length;
+    }
+    return { draw, decode, bytes };
+  });
+  const d = stats(runs.draw);
+  emit({ name: 'browser/heatmap-784x10', runs: runs.draw.length, draw_ms: d.median, draw_min_ms: d.min, draw_max_ms: d.max, decode_ms: stats(runs.decode).median, data_url_bytes: runs.bytes });
+}
+
+/**
  * Keypress to painted frame while typing in the program editor of the normal
  * page (1280×800) with a program of about `nodes` nodes: digits typed at the
  * end of the first input's number and erased again, at a typist's pace
@@ -276,6 +363,8 @@ export async function benchBrowser(filter?: string): Promise<void> {
     if (wanted('step-latency-floor')) await latencyFloor(browser, page, true);
     if (wanted('step-latency-100')) await stepLatency(browser, page, 100);
     if (wanted('step-latency-1000')) await stepLatency(browser, page, 1000);
+    if (wanted('step-latency-tensor-mlp')) await tensorStepLatency(browser, page);
+    if (wanted('heatmap-784x10')) await heatmapDraw(page);
     if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000, true);
     if (wanted('keystroke-latency-1000-file')) await keystrokeLatency(browser, 1000, false);
     if (wanted('heap-10k')) await heap(page);

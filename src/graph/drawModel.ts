@@ -3,6 +3,7 @@ import { OPS, type Graph, type GraphNode, type OpName } from '../engine';
 import { displayIsName, displayLabelText, displayName, superscriptText } from '../engine/names';
 import type { Group } from './groups';
 import { OP_NODE, VALUE_NODE, valueNodeWidth } from './sizes';
+import { tensorNodeSize } from './tensorSize';
 
 export type DrawKind = 'value' | 'op';
 
@@ -65,11 +66,11 @@ export const isLeafOp = (op: OpName): boolean => op === 'input' || op === 'const
 export function toDrawModel(graph: Graph): DrawModel {
   const nodes = graph.nodes.map((n): DrawNode => {
     const kind: DrawKind = isLeafOp(n.op) || n.label !== null ? 'value' : 'op';
-    const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
+    const size = n.shape.length > 0 ? tensorNodeSize(n.shape) : kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     const symbol = nodeSymbol(n);
     const gate = kind === 'value' && !isLeafOp(n.op) ? symbol : null;
     // A long name or display label widens its box rather than being cut.
-    const width = kind === 'value' && n.op !== 'const' && n.label !== null ? valueNodeWidth(titleOf(n), gate) : size.width;
+    const width = kind === 'value' && n.op !== 'const' && n.label !== null && n.shape.length === 0 ? valueNodeWidth(titleOf(n), gate) : size.width;
     return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol, gate, width, height: size.height };
   });
   return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const), edgeIds: graph.edges.map((e) => e.index) };

@@ -363,6 +363,23 @@ export const en = {
   'data.fashion.7': 'sneaker',
   'data.fashion.8': 'bag',
   'data.fashion.9': 'ankle boot',
+  // Tensor nodes in the graph: grids, heatmaps and their cells.
+  'tensor.matrix': '{rows}×{cols} matrix',
+  'tensor.vector': 'vector of length {n}',
+  'tensor.valueShown': 'values shown',
+  'tensor.gradFinal': 'final gradient shown',
+  'tensor.gradPartial': 'gradient so far shown, more to come',
+  'tensor.valueBlock': 'Values of {name}',
+  'tensor.gradBlock': 'Gradient ∂L/∂{name}',
+  'tensor.gradBlockPartial': 'Gradient ∂L/∂{name} so far (partial)',
+  'tensor.cell': 'row {row}, column {col}: {number}',
+  'tensor.cellVector': 'entry {index}: {number}',
+  'tensor.blockHelp': 'arrow keys move between entries, Enter selects one',
+  'tensor.range': 'colours from {min} (purple) through 0 (white) to {max} (green)',
+  'tensor.nonFinite': 'black cells: ∞ or NaN',
+  'tensor.selectedEntry': 'selected entry',
+  'tensor.scaleShared': 'One colour scale',
+  'tensor.scaleHelp': 'Heatmap colours: off, each matrix is scaled to its own largest |x|; on, all values share one scale and all gradients another',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -17,7 +17,9 @@ interface Props {
 export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail, fromConst = false }: Props) {
   const key = useStepKey(`e${index}`);
   const [role, amountText] = key.split('|');
-  const amount = amountText ? Number(amountText) : undefined;
+  // A tensor carried is labelled by its shape (`#2×3`); a number by its value.
+  const shapeLabel = amountText?.startsWith('#') ? amountText.slice(1) : null;
+  const amount = amountText && shapeLabel === null ? Number(amountText) : undefined;
   const mid = points[Math.floor(points.length / 2)] ?? [0, 0];
   const prev = points[Math.max(0, Math.floor(points.length / 2) - 1)] ?? mid;
   const labelX = points.length % 2 === 0 ? (mid[0] + prev[0]) / 2 : mid[0];
@@ -34,9 +36,9 @@ export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, poin
         d={edgePath(points)}
         markerEnd="url(#arrow)"
       />
-      {detail && amount !== undefined && (
+      {detail && (amount !== undefined || shapeLabel !== null) && (
         <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={labelX} y={labelY - 5} textAnchor="middle">
-          {formatNumber(amount)}
+          {shapeLabel ?? formatNumber(amount as number)}
         </text>
       )}
     </>

@@ -10,6 +10,7 @@ import { useVisualizerStore } from '../store/context';
 import { fitLabel } from './labelFit';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
+import { TensorNodeView } from './tensor/TensorNodeView';
 import { useT } from './useT';
 
 /**
@@ -57,11 +58,18 @@ interface Props {
   x: number;
   y: number;
   detail: boolean;
+  /** Whether a tensor node's grids show their digits (readable at this zoom) or only their colours. */
+  gridNumbers: boolean;
   /** Whether Tab stops on this node (small graphs: every node). */
   focusable: boolean;
 }
 
-export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, detail, focusable }: Props) {
+/** A vector or matrix node draws its grids or heatmaps (tensor/TensorNodeView); a number node is drawn here. */
+export const GraphNodeView = memo(function GraphNodeView(props: Props) {
+  return props.node.shape.length > 0 ? <TensorNodeView {...props} /> : <ScalarNodeView {...props} />;
+});
+
+function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const key = useStepKey(`n${node.index}`);
   // Actions are read when used, not subscribed to: a step should wake only the nodes it changes.
   const store = useVisualizerStore();
@@ -167,4 +175,4 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       )}
     </g>
   );
-});
+}

@@ -8,10 +8,11 @@ import { LAYOUT_STAGES } from '../graph/layoutStages';
 import { READABLE_SCALE } from '../graph/sizes';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { createStepChannel, StepChannelContext } from './stepChannel';
-import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
+import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES, TENSOR_GRID } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
 import { FlowOverlay } from './FlowOverlay';
+import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, unionBox, type Box } from './followView';
 import { createPanZoom, VIEW_INSETS, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
@@ -56,6 +57,8 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const panZoom = useRef<PanZoom | null>(null);
   // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
   const [zoomedIn, setZoomedIn] = useState(false);
+  // Tensor grids draw their digits from this zoom up (their colours below it); also re-rendered only on crossing.
+  const [gridNumbers, setGridNumbers] = useState(true);
   // Following is on by default up to DETAIL_NODE_LIMIT nodes (every lesson). Bigger
   // graphs open as an overview without labels, and a pan on every step would add a
   // repaint of the whole graph to each; the toggle turns it on for them too.
@@ -64,7 +67,10 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
 
   useEffect(() => {
     if (!svgRef.current || !layerRef.current || !flowLayerRef.current) return;
-    const pz = createPanZoom(svgRef.current, [layerRef.current, flowLayerRef.current], (k) => setZoomedIn(k >= DETAIL_SCALE));
+    const pz = createPanZoom(svgRef.current, [layerRef.current, flowLayerRef.current], (k) => {
+      setZoomedIn(k >= DETAIL_SCALE);
+      setGridNumbers(k * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx);
+    });
     panZoom.current = pz;
     return () => {
       pz.destroy();
@@ -198,6 +204,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
 
   return (
+    <TensorScaleProvider>
     <div className="graph-view" ref={viewRef}>
       <svg ref={svgRef} className="graph-svg" style={sized} role="group" aria-label={t('graph.label')} data-testid="graph">
         <defs>
@@ -236,6 +243,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
                     x={drawing.layout.nodes[k].x}
                     y={drawing.layout.nodes[k].y}
                     detail={detail}
+                    gridNumbers={gridNumbers}
                     focusable={!big}
                   />
                 ))}
@@ -262,6 +270,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
         </div>
       )}
       <div className="graph-tools">
+        <TensorScaleToggle compiled={drawing?.compiled} />
         {groups.length > 0 && (
           <button
             type="button"
@@ -293,6 +302,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
       )}
       <Legend />
     </div>
+    </TensorScaleProvider>
   );
 }
 

@@ -17,3 +17,11 @@ export const MAX_DRAW_NODES = 3000;
 
 /** Playback speeds, in milliseconds per step. */
 export const SPEEDS_MS = [1600, 900, 450, 200] as const;
+
+/**
+ * Grids of numbers in tensor nodes: their font size in SVG units (styles.css,
+ * .cell-text) and the smallest size on screen worth drawing as digits. Zoomed out
+ * further, a grid shows its numbers' colours on the heatmap scale instead (hover
+ * or focus still gives each number), and its digits come back on zooming in.
+ */
+export const TENSOR_GRID = { fontPx: 11.5, minNumberPx: 5.5 } as const;

@@ -1,6 +1,7 @@
 // The drawn graph as a standalone SVG (styles and colours inlined) and as a PNG.
-const STYLE_SELECTOR = /\.(node|edge|role-|grad-|non-finite|op-symbol)/;
-const VARIABLES = ['--value', '--grad', '--partial', '--partial-ink', '--current', '--edge', '--nonfinite', '--node-fill', '--op-fill', '--node-stroke', '--ink'];
+// Tensor nodes (ui/tensor) add their blocks, cells, heatmaps and shape badges, and use --panel, --line and --muted.
+const STYLE_SELECTOR = /\.(node|edge|role-|grad-|non-finite|op-symbol|tensor-|block-|cell-|heat|shape-badge)/;
+const VARIABLES = ['--value', '--grad', '--partial', '--partial-ink', '--current', '--edge', '--nonfinite', '--node-fill', '--op-fill', '--node-stroke', '--ink', '--panel', '--line', '--muted'];
 
 function graphRules(): string {
   const rules: string[] = [];

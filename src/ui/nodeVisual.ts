@@ -1,6 +1,7 @@
 // What one node or edge looks like at the current step, as a primitive string
 // so that a store subscription re-renders only the nodes whose look changed.
-import { edgeContribution, nodeStateAt, type Compiled } from '../engine';
+import { edgeContribution, gradIndexAt, nodeStateAt, type Compiled } from '../engine';
+import { shapeText } from '../engine/tensor/tensor';
 
 export type NodeRole = '' | 'visit' | 'receive' | 'compute' | 'operand';
 
@@ -26,6 +27,7 @@ const num = (x: number | undefined): string => (x === undefined ? '' : String(x)
 
 export function nodeVisualKey(compiled: Compiled | null, index: number, step: number): string {
   if (!compiled || index >= compiled.graph.nodes.length) return '';
+  if (compiled.graph.nodes[index].shape.length > 0) return tensorVisualKey(compiled, index, step);
   const state = nodeStateAt(compiled.graph, compiled.trace, index, step);
   return `${num(state.value)}|${num(state.grad)}|${state.final ? 1 : 0}|${roleOf(compiled, index, step)}`;
 }
@@ -40,6 +42,33 @@ export function parseNodeVisual(key: string): NodeVisual {
   };
 }
 
+/** What a vector or matrix node shows, read back from its key: the tensors themselves are in the trace. */
+export interface TensorVisual {
+  /** Whether the forward value is shown yet. */
+  shown: boolean;
+  /** Which entry of the trace's gradTensors[node] is shown; -1 before any gradient arrives. */
+  gradIndex: number;
+  final: boolean;
+  role: NodeRole;
+}
+
+/**
+ * `T<shown>|<gradient index>|<final>|<role>`: cheap to make and compare, never the
+ * numbers themselves (the JSON of a 64×784 gradient is a megabyte), so that a
+ * step wakes only the tensor nodes whose gradient entry or role changed.
+ */
+export function tensorVisualKey(compiled: Compiled, index: number, step: number): string {
+  const { trace } = compiled;
+  const shown = step >= trace.valueStep[index] ? 1 : 0;
+  const final = trace.finalStep[index] >= 0 && step >= trace.finalStep[index] ? 1 : 0;
+  return `T${shown}|${gradIndexAt(trace, index, step)}|${final}|${roleOf(compiled, index, step)}`;
+}
+
+export function parseTensorVisual(key: string): TensorVisual {
+  const [shown, gradIndex, final, role] = key.split('|');
+  return { shown: shown === 'T1', gradIndex: gradIndex === undefined ? -1 : Number(gradIndex), final: final === '1', role: (role ?? '') as NodeRole };
+}
+
 export type EdgeRole = '' | 'forward' | 'backward' | 'carried';
 
 /** `role|amount`: an edge is active during its step and labelled once it has carried a gradient. */
@@ -52,7 +81,10 @@ export function edgeVisualKey(compiled: Compiled | null, edgeIndex: number, step
   const visit = trace.visitStep[edge.to];
   if (visit < 0 || step < visit) return '|';
   const carried = edgeContribution(graph, trace, edgeIndex);
-  return `${step === visit ? 'backward' : 'carried'}|${carried ? String(carried.contribution.amount) : ''}`;
+  const amount = carried?.contribution.tensors.amount;
+  // A vector or matrix carried is labelled with its shape (`#2×3`), its numbers being in the node it reaches.
+  const label = !amount ? '' : amount.shape.length > 0 ? `#${shapeText(amount.shape)}` : String(carried.contribution.amount);
+  return `${step === visit ? 'backward' : 'carried'}|${label}`;
 }
 
 /**

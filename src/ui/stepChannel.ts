@@ -8,6 +8,8 @@ import type { VisualizerState, VisualizerStore } from '../store/visualizer';
 import { edgeVisualKey, nodeVisualKey, visualChangeSteps } from './nodeVisual';
 
 export interface StepChannel {
+  /** The graph and trace the keys are for (the drawn one). */
+  readonly compiled: Compiled;
   subscribe: (key: string, listener: () => void) => () => void;
   get: (key: string) => string;
   /** Starts following the store (call in an effect); returns the function that stops. */
@@ -64,6 +66,7 @@ export function createStepChannel(store: VisualizerStore, compiled: Compiled, no
     for (const key of keys) listeners.get(key)?.forEach((fn) => fn());
   };
   return {
+    compiled,
     subscribe: (key, listener) => {
       let set = listeners.get(key);
       if (!set) listeners.set(key, (set = new Set()));
@@ -81,6 +84,13 @@ export function createStepChannel(store: VisualizerStore, compiled: Compiled, no
 }
 
 export const StepChannelContext = createContext<StepChannel | null>(null);
+
+/** The graph and trace being drawn (which may be older than the store's while a new layout is made). */
+export function useStepCompiled(): Compiled {
+  const channel = useContext(StepChannelContext);
+  if (!channel) throw new Error('useStepCompiled needs a StepChannelContext');
+  return channel.compiled;
+}
 
 /** The look of one node or edge at the current step, re-rendering only when it changes. */
 export function useStepKey(key: string): string {

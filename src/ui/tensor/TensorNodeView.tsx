@@ -1,0 +1,176 @@
+// A vector or matrix node: its name and shape badge, its value and, once any
+// arrives, its gradient (partial or final, as for numbers), each a grid of
+// numbers or a heatmap. It carries the data-* attributes of CONTRACTS §4 and §9
+// and wakes only when its look key (which gradient entry, which role) changes,
+// or its marks while an entry is selected.
+import { memo, useCallback, useMemo } from 'react';
+import type { GraphNode } from '../../engine';
+import { nodeNameText } from '../../engine/names';
+import { shapeKey, shapeText } from '../../engine/tensor/tensor';
+import type { DrawNode } from '../../graph/drawModel';
+import { gateChipWidth, gateSymbolSqueeze } from '../../graph/sizes';
+import { tensorGeometry } from '../../graph/tensorSize';
+import { useVisualizer, useVisualizerStore } from '../../store/context';
+import { parseTensorVisual } from '../nodeVisual';
+import { useStepCompiled, useStepKey } from '../stepChannel';
+import { useT } from '../useT';
+import { entryMarksKey, parseEntryMarks } from './entryMarks';
+import { sharedRanges, useScaleMode } from './scaleMode';
+import { TensorBlock } from './TensorBlock';
+import { hasNonFinite, useTensorJson } from './tensorFacts';
+
+interface Props {
+  node: GraphNode;
+  draw: DrawNode;
+  x: number;
+  y: number;
+  detail: boolean;
+  gridNumbers: boolean;
+  focusable: boolean;
+}
+
+/** Room for the shape badge's text, per character. */
+const BADGE_CHAR = 6.4;
+/** The gate chip in the header: a little lower than a number node's (GATE_CHIP), to fit above the value. */
+const GATE_HEIGHT = 17;
+
+export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, detail, gridNumbers, focusable }: Props) {
+  const key = useStepKey(`n${node.index}`);
+  const compiled = useStepCompiled();
+  const store = useVisualizerStore();
+  const t = useT();
+  const v = parseTensorVisual(key);
+  const marksKey = useVisualizer((s) => entryMarksKey(s, compiled, node.index));
+  const marks = useMemo(() => parseEntryMarks(marksKey), [marksKey]);
+  const g = tensorGeometry(node.shape);
+  const value = v.shown ? node.tensor : undefined;
+  const grad = v.gradIndex >= 0 ? compiled.trace.gradTensors[node.index][v.gradIndex] : undefined;
+  const left = x - g.width / 2;
+  const top = y - g.height / 2;
+  const named = nodeNameText(node);
+  const name = named ?? (node.op === 'const' ? '' : draw.symbol);
+  const spoken = named ?? `[${draw.symbol || node.op}]`;
+  // A named computed node shows its operation as a chip left of its name, as number nodes do.
+  const gate = detail ? draw.gate : null;
+  const gateWidth = gate === null ? 0 : gateChipWidth(gate);
+  const shapeWords = node.shape.length === 1 ? t('tensor.vector', { n: node.shape[0] }) : t('tensor.matrix', { rows: node.shape[0], cols: node.shape[1] });
+  const badge = shapeText(node.shape);
+  const badgeWidth = badge.length * BADGE_CHAR + 10;
+  const ranges = useScaleMode() === 'shared' ? sharedRanges(compiled) : null;
+  const valueJson = useTensorJson(value);
+  const gradJson = useTensorJson(grad);
+  const nonFinite = (value !== undefined && hasNonFinite(value)) || (grad !== undefined && hasNonFinite(grad));
+  const selectEntry = useCallback((element: number) => store.getState().selectEntry(element < 0 ? null : { node: node.index, element }), [store, node.index]);
+
+  const label = [
+    gate !== null ? `${spoken}, ${draw.symbol} (${node.op})` : spoken,
+    shapeWords,
+    value ? t('tensor.valueShown') : t('node.noValue'),
+    grad ? t(v.final ? 'tensor.gradFinal' : 'tensor.gradPartial') : t('node.noGrad'),
+    marks.selected >= 0 ? t('tensor.selectedEntry') : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const classes = [
+    'node',
+    `node-${draw.kind}`,
+    'node-tensor',
+    node.op === 'const' && 'node-const',
+    v.role && `role-${v.role}`,
+    grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'),
+    nonFinite && 'non-finite',
+    marks.selected >= 0 && 'entry-selected',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <g
+      className={classes}
+      data-node-id={node.id}
+      data-label={node.label ?? undefined}
+      data-op={node.op}
+      data-shape={shapeKey(node.shape)}
+      data-value={valueJson}
+      data-grad={gradJson}
+      data-grad-final={v.final ? '' : undefined}
+      data-selected-entry={marks.selected >= 0 ? marks.selected : undefined}
+      role="group"
+      tabIndex={focusable ? 0 : -1}
+      aria-label={label}
+      onClick={() => {
+        // The node itself (its name or frame, not a cell): selected as a whole, no entry.
+        const state = store.getState();
+        if (state.selectedEntry) state.selectEntry(null);
+        state.select(node.index);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.target === e.currentTarget) {
+          e.preventDefault();
+          store.getState().select(node.index);
+        }
+      }}
+    >
+      <rect className="node-shape" x={left} y={top} width={g.width} height={g.height} rx={draw.kind === 'value' ? 8 : 16} ry={draw.kind === 'value' ? 8 : 16} />
+      {detail && (
+        <>
+          {gate !== null && (
+            <>
+              <rect className="node-gate" x={left + g.header.x} y={top + 3} width={gateWidth} height={GATE_HEIGHT} rx={GATE_HEIGHT / 2} />
+              <text
+                className="node-gate-symbol"
+                x={left + g.header.x + gateWidth / 2}
+                y={top + 16}
+                textAnchor="middle"
+                textLength={gateSymbolSqueeze(gate)}
+                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
+              >
+                {gate}
+              </text>
+            </>
+          )}
+          <text className={draw.kind === 'value' ? 'node-title' : 'node-title op-symbol'} x={left + g.header.x + (gate === null ? 2 : gateWidth + 5)} y={top + 16}>
+            {name}
+          </text>
+          <g className="shape-badge" aria-hidden="true">
+            <rect x={left + g.header.x + g.header.width - badgeWidth} y={top + 4} width={badgeWidth} height={15} rx={7.5} />
+            <text x={left + g.header.x + g.header.width - badgeWidth / 2} y={top + 15.5} textAnchor="middle">
+              {badge}
+            </text>
+          </g>
+          <TensorBlock
+            kind="value"
+            name={spoken}
+            shapeWords={shapeWords}
+            tensor={value}
+            geometry={g}
+            left={left}
+            top={top}
+            final
+            range={ranges?.value}
+            numbers={gridNumbers}
+            selected={marks.selected}
+            marked={marks.value}
+            focusable={focusable}
+            onSelect={selectEntry}
+          />
+          <TensorBlock
+            kind="grad"
+            name={spoken}
+            shapeWords={shapeWords}
+            tensor={grad}
+            geometry={g}
+            left={left}
+            top={top}
+            final={v.final}
+            range={ranges?.grad}
+            numbers={gridNumbers}
+            selected={marks.selected}
+            marked={marks.grad}
+            focusable={focusable}
+            onSelect={selectEntry}
+          />
+        </>
+      )}
+    </g>
+  );
+});
