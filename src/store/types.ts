@@ -4,6 +4,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Compiled, ProgramError, Tensor } from '../engine';
 import type { ImageAsset } from '../engine/data/imageAsset';
+import type { ImageSetName } from '../engine/data/registry';
 import type { UpdateRecord } from '../engine/optim';
 import type { Answers, FieldResult } from './practice';
 import type { Mode, StepRef, UrlLocale } from './url';
@@ -169,7 +170,7 @@ export interface VisualizerInit {
   theme?: Theme;
   tab?: PanelTab;
   /** Loads an image set's asset (default: the page's loader, decoding in slices; tests pass Node's). */
-  loadAsset?: (name: string) => Promise<ImageAsset>;
+  loadAsset?: (name: ImageSetName) => Promise<ImageAsset>;
 }
 
 /** The store's setter and getter as a slice's actions see them: the whole state, so one action may reset others. */

@@ -4,7 +4,6 @@
 // its starting values in initialState.ts.
 import { createStore } from 'zustand/vanilla';
 import { loadDecodedAsset } from '../data/loadDecoded';
-import type { ImageSetName } from '../engine/data';
 import { initialState } from './initialState';
 import { playbackActions } from './slices/playback';
 import { practiceActions } from './slices/practice';
@@ -18,13 +17,11 @@ import { serializeUrlState, type Mode } from './url';
 export { resolveStep } from './compileText';
 export type { IterationRequest, IterationView, PanelTab, Theme, VisualizerInit, VisualizerState, VisualizerStore } from './types';
 
-/** Image sets in the page: the script loaded on first use, decoded in slices. */
-const pageAssets = (name: string) => loadDecodedAsset(name as ImageSetName);
 
 export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
   const store = createStore<VisualizerState>()((set, get) => ({
     ...initialState(init),
-    ...programActions(init.loadAsset ?? pageAssets)(set, get),
+    ...programActions(init.loadAsset ?? loadDecodedAsset)(set, get),
     ...playbackActions(set, get),
     ...practiceActions(set, get),
     ...presentationActions(set, get),

@@ -5,7 +5,7 @@
 import { confusionMatrix, crossEntropyPerRow, datasetEntry, isImageSet, predictions, worstRows, type ImageAsset, type ImageSetName } from '../engine/data';
 import { ProgramError } from '../engine/errors';
 import { TrainingRunner } from '../engine/training/runner';
-import type { Boundary, FromTrainer, Insights, RunInfo, ToTrainer } from './protocol';
+import { SMALL_PARAMS, type Boundary, type FromTrainer, type Insights, type RunInfo, type ToTrainer } from './protocol';
 
 export interface HostOptions {
   readonly post: (message: FromTrainer) => void;
@@ -19,6 +19,13 @@ export interface HostOptions {
 
 const BOUNDARY_RESOLUTION = 48;
 
+/**
+ * Evaluating the whole train and test splits may take at most this share of the
+ * time (Fashion-MNIST's 3,500 images cost as much as ~30 steps): beyond it the
+ * run evaluates less often.
+ */
+const EVALUATION_SHARE = 0.2;
+
 export function createTrainingHost(options: HostOptions): (message: ToTrainer) => void {
   const { post, loadAsset, sliceMs } = options;
   const reportMs = options.reportMs ?? 100;
@@ -28,6 +35,25 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
   let lastBoundary = 0;
   let generation = 0;
   let pendingLosses: number[] = [];
+  let watch: { id: string; index: number } | null = null;
+  /** What one evaluation of both splits costs (ms), measured at the start. */
+  let evaluationMs = 0;
+  let baseEvery = 1;
+
+  const small = (): { id: string; data: Float64Array }[] | undefined => {
+    if (!runner) return undefined;
+    let total = 0;
+    for (const v of runner.session.values.values()) total += v.length;
+    return total <= SMALL_PARAMS ? [...runner.session.values].map(([id, v]) => ({ id, data: v.slice() })) : undefined;
+  };
+
+  /** Spaces evaluations out so that they stay within EVALUATION_SHARE of the time. */
+  const pace = (elapsedMs: number, iterations: number, evaluations: number) => {
+    if (!runner || iterations === 0) return;
+    const stepMs = Math.max(0.01, (elapsedMs - evaluations * evaluationMs) / iterations);
+    const every = Math.ceil(evaluationMs / (EVALUATION_SHARE * stepMs));
+    runner.evaluateEvery = Math.max(baseEvery, Math.min(5000, every));
+  };
 
   const fail = (error: unknown) => {
     running = false;
@@ -47,9 +73,10 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
     if (!runner || !running) return;
     const started = performance.now();
     const chunk = runner.run(Number.MAX_SAFE_INTEGER, sliceMs);
+    pace(performance.now() - started, chunk.losses.length, chunk.evaluations.length);
     pendingLosses.push(...chunk.losses);
     if (chunk.divergence) running = false;
-    post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update });
+    post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update, params: small() });
     pendingLosses = [];
     if (performance.now() - lastBoundary > 250 || !running) {
       lastBoundary = performance.now();
@@ -74,7 +101,12 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
               if (mine !== generation) return;
               try {
                 runner = new TrainingRunner(message.text, message.settings, new Map(loaded));
-                post({ type: 'ready', info: info(runner) });
+                runner.watch = watch;
+                baseEvery = runner.evaluateEvery;
+                const before = performance.now();
+                const ready = info(runner);
+                evaluationMs = performance.now() - before;
+                post({ type: 'ready', info: ready });
                 sendBoundary();
               } catch (error) {
                 fail(error);
@@ -90,13 +122,13 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
           break;
         case 'pause':
           running = false;
-          if (runner) post({ type: 'progress', chunk: { iteration: runner.iteration, losses: [], evaluations: [runner.evaluate()], divergence: runner.divergence, update: null }, epoch: epoch(), running, update: null });
+          if (runner) post({ type: 'progress', chunk: { iteration: runner.iteration, losses: [], evaluations: [runner.evaluate()], divergence: runner.divergence, update: null }, epoch: epoch(), running, update: null, params: small() });
           break;
         case 'step': {
           if (!runner) break;
           running = false;
           const chunk = runner.run(message.count);
-          post({ type: 'progress', chunk: { ...chunk, evaluations: [...chunk.evaluations, runner.evaluate()] }, epoch: epoch(), running, update: chunk.update });
+          post({ type: 'progress', chunk: { ...chunk, evaluations: [...chunk.evaluations, runner.evaluate()] }, epoch: epoch(), running, update: chunk.update, params: small() });
           sendBoundary();
           break;
         }
@@ -104,12 +136,18 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
           runner?.setLearningRate(message.lr);
           break;
         case 'watch':
-          if (runner) runner.watch = { id: message.id, index: message.index };
+          // Kept for a run that is still starting (its images loading).
+          watch = { id: message.id, index: message.index };
+          if (runner) runner.watch = watch;
           break;
         case 'openIteration': {
-          if (!runner) break;
-          const params = runner.paramsBefore(message.iteration);
-          post({ type: 'iteration', request: message.request, iteration: message.iteration, params: [...params].map(([id, t]) => ({ id, shape: t.shape, data: t.data })) });
+          if (!runner) {
+            post({ type: 'iteration', request: message.request, iteration: message.iteration, params: [], update: null });
+            break;
+          }
+          const k = Math.max(0, Math.min(runner.iteration, Math.floor(message.iteration)));
+          const { params, update } = runner.replayAt(k, runner.watch);
+          post({ type: 'iteration', request: message.request, iteration: k, params: [...params].map(([id, t]) => ({ id, shape: t.shape, data: t.data })), update });
           break;
         }
         case 'insights':

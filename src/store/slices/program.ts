@@ -4,6 +4,7 @@
 import type { Compiled } from '../../engine';
 import { ProgramError } from '../../engine';
 import type { ImageAsset } from '../../engine/data/imageAsset';
+import type { ImageSetName } from '../../engine/data/registry';
 import { resolveStep, tryCompile } from '../compileText';
 import type { ProgramActions, ProgramState, SliceActions } from '../types';
 import type { StepRef } from '../url';
@@ -14,7 +15,7 @@ const MAX_UNDO = 200;
 type History = Pick<ProgramState, 'past' | 'future'>;
 
 export const programActions =
-  (loadAsset: (name: string) => Promise<ImageAsset>): SliceActions<ProgramActions> =>
+  (loadAsset: (name: ImageSetName) => Promise<ImageAsset>): SliceActions<ProgramActions> =>
   (set, get) => {
     let lastEdit = 0;
     /** Image sets loaded so far, by name (decoded once, shared by every compile). */
@@ -47,7 +48,7 @@ export const programActions =
     const load = (name: string, at: ProgramError) => {
       if (loading.has(name)) return;
       loading.add(name);
-      loadAsset(name).then(
+      loadAsset(name as ImageSetName).then(
         (asset) => {
           loading.delete(name);
           assets.set(name, asset);
