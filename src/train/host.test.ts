@@ -40,7 +40,7 @@ describe('the training host', () => {
     h.send({ type: 'run' });
     await new Promise((r) => setTimeout(r, 400));
     h.send({ type: 'pause' });
-    const progress = h.messages.slice(from).filter((m) => m.type === 'progress') as Extract<FromTrainer, { type: 'progress' }>[];
+    const progress = h.messages.slice(from).filter((m) => m.type === 'progress') as (Extract<FromTrainer, { type: 'progress' }> & { at: number })[];
     expect(progress.length).toBeGreaterThan(3);
     const last = progress.at(-1)!;
     expect(last.running).toBe(false);
