@@ -72,6 +72,8 @@ export interface ProgramActions {
   openIteration: (request: IterationRequest) => boolean;
   /** Back to the program's own values. */
   closeIteration: () => void;
+  /** Replaces the update shown after the open iteration (another entry was chosen). */
+  setIterationUpdate: (update: UpdateRecord | null) => void;
 }
 
 /** Where the student is in the trace, and the automatic stepping. */

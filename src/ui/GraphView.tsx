@@ -62,6 +62,8 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const detail = !big || scale >= 0.6;
   const edgeDetail = !big;
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
+  // Parameters and data are drawn apart where the program has both (§10: with no `param`, every input is a parameter).
+  const roles = Boolean(drawing?.compiled.graph.nodes.some((n) => n.op === 'input' && n.role === 'data'));
 
   return (
     <div className="graph-view" ref={viewRef}>
@@ -74,7 +76,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         <g ref={layerRef}>
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
-            <g className={pending ? 'graph-content stale' : 'graph-content'}>
+            <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
               <g className="edges">
                 {drawing.model.edges.map(([from, to], k) => {
                   const edge = drawing.model.edgeIds[k];
@@ -150,12 +152,12 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
           ⤢
         </button>
       </div>
-      <Legend />
+      <Legend roles={roles} />
     </div>
   );
 }
 
-function Legend() {
+function Legend({ roles }: { roles: boolean }) {
   const t = useT();
   return (
     <ul className="legend" aria-hidden="true">
@@ -168,6 +170,16 @@ function Legend() {
       <li>
         <span className="swatch final" /> {t('legend.final')}
       </li>
+      {roles && (
+        <>
+          <li>
+            <span className="swatch param" /> {t('legend.param')}
+          </li>
+          <li>
+            <span className="swatch data" /> {t('legend.data')}
+          </li>
+        </>
+      )}
     </ul>
   );
 }

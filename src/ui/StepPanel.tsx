@@ -7,6 +7,7 @@ import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
 import { SelectedNode } from './SelectedNode';
+import { IterationUpdate } from './train/IterationBanner';
 import { NonFiniteNote, SoftmaxRule } from './StepNotes';
 import { useAfterPaint } from './useAfterPaint';
 import { useT } from './useT';
@@ -119,6 +120,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       {s.kind === 'backward' && <SoftmaxRule compiled={compiled} node={s.node} />}
       <NonFiniteNote compiled={compiled} step={step} />
       <PracticeCard />
+      <IterationUpdate />
       <SelectedNode />
     </section>
   );

@@ -112,6 +112,10 @@ export const programActions =
         set({ compiled, error: null, step: 0, playing: false, answers: {}, iterationView: view });
         return true;
       },
+      setIterationUpdate: (update) => {
+        const view = get().iterationView;
+        if (view) set({ iterationView: { ...view, update } });
+      },
       closeIteration: () => {
         if (!get().iterationView) return;
         const { compiled } = tryCompile(get().text, { assets });
