@@ -59,6 +59,8 @@ export class TrainingRunner {
   private spacing = 25;
   private recent: number[] = [];
   private stopped: Divergence | null = null;
+  /** The loss of the run's first iteration (the scale an exploding loss is measured against). */
+  private firstLoss: number | null = null;
   watch: { id: string; index: number } | null = null;
   /** Evaluate the whole splits every this many iterations (and at the end of a chunk that asks). */
   evaluateEvery: number;
@@ -128,7 +130,11 @@ export class TrainingRunner {
       update = result.update;
       this.recent.push(result.loss);
       if (this.recent.length > 8) this.recent.shift();
-      const trouble = !Number.isFinite(result.loss) || result.nonFinite ? 'nonFinite' : divergence(this.recent) === 'growing' ? 'growing' : null;
+      if (this.firstLoss === null) this.firstLoss = result.loss;
+      // A loss that kept growing only explodes if it is worse than where the run began: a
+      // well-trained model's tiny batch losses rise and fall by factors of ten all the time.
+      const growing = divergence(this.recent) === 'growing' && Math.abs(result.loss) > Math.abs(this.firstLoss);
+      const trouble = !Number.isFinite(result.loss) || result.nonFinite ? 'nonFinite' : growing ? 'growing' : null;
       if (trouble) {
         this.stopped = { iteration: result.iteration, reason: trouble, parameter: result.nonFinite ?? this.mostMoved(), loss: result.loss };
         break;

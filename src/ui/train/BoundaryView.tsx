@@ -2,17 +2,17 @@
 // TensorFlow Playground is known for): a canvas, painted when a new boundary
 // arrives (at most four times a second while training).
 import { useEffect, useRef } from 'react';
-import { useTraining } from '../../store/context';
+import { useRun } from './runView';
 import { useT } from '../useT';
 import { CLASS_COLORS, paintBoundary } from './boundaryPaint';
 
 const SIZE = 320;
 
 export function BoundaryView() {
-  const boundary = useTraining((s) => s.boundary);
-  const points = useTraining((s) => s.info?.dataset?.points ?? null);
-  const classes = useTraining((s) => s.info?.dataset?.classes ?? 2);
-  const iteration = useTraining((s) => s.iteration);
+  const boundary = useRun((s) => s.boundary);
+  const points = useRun((s) => s.info?.dataset?.points ?? null);
+  const classes = useRun((s) => s.info?.dataset?.classes ?? 2);
+  const iteration = useRun((s) => s.iteration);
   const canvas = useRef<HTMLCanvasElement>(null);
   const t = useT();
   useEffect(() => {

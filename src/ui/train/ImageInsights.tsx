@@ -2,7 +2,8 @@
 // (small multiples, ConvNetJS-style), the confusion matrix of the test split,
 // and the test images the model gets most wrong.
 import { memo, useEffect, useRef } from 'react';
-import { useTraining, useVisualizer } from '../../store/context';
+import { useVisualizer } from '../../store/context';
+import { useRun } from './runView';
 import { useT } from '../useT';
 import { className } from './classNames';
 
@@ -35,8 +36,8 @@ function Pixels({ values, shape, signed, label, testId }: { values: ArrayLike<nu
 }
 
 export const ImageInsights = memo(function ImageInsights() {
-  const insights = useTraining((s) => s.insights);
-  const dataset = useTraining((s) => s.info?.dataset ?? null);
+  const insights = useRun((s) => s.insights);
+  const dataset = useRun((s) => s.info?.dataset ?? null);
   // The test images themselves are in the page's own copy of the data set.
   const test = useVisualizer((s) => (s.compiled?.graph.data?.dataset.name === dataset?.name ? s.compiled?.graph.data?.dataset.test ?? null : null));
   const t = useT();

@@ -5,6 +5,9 @@ import { useTraining, useTrainingStore, useVisualizer } from '../../store/contex
 import { useT } from '../useT';
 import { UpdateFormula } from './UpdateView';
 
+/** A stable empty list (a store selector must not return a new array each time). */
+const NO_PARAMS: readonly { id: string; name: string; shape: readonly number[] }[] = [];
+
 export function IterationBanner() {
   const view = useVisualizer((s) => s.iterationView);
   const close = useVisualizer((s) => s.closeIteration);
@@ -31,12 +34,17 @@ export function IterationBanner() {
 export function IterationUpdate() {
   const view = useVisualizer((s) => s.iterationView);
   const atEnd = useVisualizer((s) => s.compiled !== null && s.step >= s.compiled.trace.end);
-  const params = useTraining((s) => s.info?.params ?? []);
+  const params = useTraining((s) => s.info?.params ?? NO_PARAMS);
   const watch = useTraining((s) => s.watch);
   const training = useTrainingStore();
   const setUpdate = useVisualizer((s) => s.setIterationUpdate);
   const t = useT();
   const update = view?.update ?? null;
+  // The same gradient from the page's own backward pass of this iteration's batch.
+  const traced = useVisualizer((s) => {
+    const node = update ? s.compiled?.graph.nodes.find((n) => n.id === update.name) : undefined;
+    return node && s.compiled ? s.compiled.trace.finalGrads[node.index].data[update!.index] : null;
+  });
   // Another entry chosen while the iteration is open: fetch its update for this iteration.
   useEffect(() => {
     if (!view || !watch || (update && update.name === watch.id && update.index === watch.index)) return;
@@ -54,7 +62,7 @@ export function IterationUpdate() {
   const param = params.find((p) => p.id === update.name);
   if (!param) return null;
   return (
-    <section className="iteration-update" data-testid="iteration-update">
+    <section className="iteration-update" data-testid="iteration-update" data-traced-grad={traced === null ? undefined : String(traced)}>
       <h3>{t('iteration.updateTitle', { iteration: view.iteration })}</h3>
       <p>{t('iteration.updateExplain')}</p>
       <UpdateFormula update={update} name={param.name} shape={param.shape} testId="iteration-update-formula" />

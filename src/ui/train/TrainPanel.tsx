@@ -4,7 +4,8 @@
 // store (above the tabs), so switching tab or language does not stop it.
 import { useEffect, useState } from 'react';
 import { formatNumber } from '../../formulas/number';
-import { useTraining, useTrainingStore, useVisualizer, useVisualizerStore } from '../../store/context';
+import { useTrainingStore, useVisualizer, useVisualizerStore } from '../../store/context';
+import { RunProvider, useRun } from './runView';
 import { valueLiteral } from '../../engine';
 import { SidePanel } from '../SidePanel';
 import { useT } from '../useT';
@@ -21,7 +22,7 @@ const percent = (x: number | null | undefined): string => (x === null || x === u
 
 /** Which data set, how many rows, how the batches go. */
 function DataSummary() {
-  const dataset = useTraining((s) => s.info?.dataset ?? null);
+  const dataset = useRun((s) => s.info?.dataset ?? null);
   const t = useT();
   if (!dataset) return null;
   return (
@@ -39,8 +40,8 @@ function DataSummary() {
 
 /** The latest losses and accuracy. */
 function Scores() {
-  const last = useTraining((s) => s.evaluations.at(-1) ?? null);
-  const batchLoss = useTraining((s) => s.losses.at(-1) ?? null);
+  const last = useRun((s) => s.evaluations.at(-1) ?? null);
+  const batchLoss = useRun((s) => s.losses.at(-1) ?? null);
   const t = useT();
   if (!last) return null;
   return (
@@ -87,8 +88,8 @@ function Scores() {
 
 /** Why the run stopped, which step and which parameter, and why a smaller learning rate helps. */
 function DivergenceNote() {
-  const divergence = useTraining((s) => s.divergence);
-  const lr = useTraining((s) => s.settings.lr);
+  const divergence = useRun((s) => s.divergence);
+  const lr = useRun((s) => s.settings.lr);
   const t = useT();
   if (!divergence) return null;
   const params = {
@@ -107,8 +108,8 @@ function DivergenceNote() {
 
 /** The parameters' current values, when they are few. */
 function ParamValues() {
-  const params = useTraining((s) => s.params);
-  const info = useTraining((s) => s.info);
+  const params = useRun((s) => s.params);
+  const info = useRun((s) => s.info);
   const t = useT();
   if (!params || !info) return null;
   return (
@@ -137,6 +138,14 @@ function ParamValues() {
 }
 
 export function TrainPanel() {
+  return (
+    <RunProvider>
+      <TrainPanelBody />
+    </RunProvider>
+  );
+}
+
+function TrainPanelBody() {
   const t = useT();
   const sync = useTrainingSync();
   const training = useTrainingStore();
@@ -144,15 +153,15 @@ export function TrainPanel() {
   const [formProblem, setFormProblem] = useState<TrainProblem | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const status = useTraining((s) => s.status);
-  const iteration = useTraining((s) => s.iteration);
-  const epoch = useTraining((s) => s.epoch);
-  const losses = useTraining((s) => s.losses);
-  const lossStride = useTraining((s) => s.lossStride);
-  const evaluations = useTraining((s) => s.evaluations);
-  const info = useTraining((s) => s.info);
-  const runError = useTraining((s) => s.error);
-  const inWorker = useTraining((s) => s.inWorker);
+  const status = useRun((s) => s.status);
+  const iteration = useRun((s) => s.iteration);
+  const epoch = useRun((s) => s.epoch);
+  const losses = useRun((s) => s.losses);
+  const lossStride = useRun((s) => s.lossStride);
+  const evaluations = useRun((s) => s.evaluations);
+  const info = useRun((s) => s.info);
+  const runError = useRun((s) => s.error);
+  const inWorker = useRun((s) => s.inWorker);
   const text = useVisualizer((s) => s.text);
   const compiled = useVisualizer((s) => s.compiled);
   const programError = useVisualizer((s) => s.error !== null);

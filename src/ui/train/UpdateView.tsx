@@ -3,8 +3,12 @@
 import type { UpdateRecord } from '../../engine/optim';
 import { entryTex, entryText, updateLines } from '../../formulas/updateTex';
 import { useTraining, useTrainingStore } from '../../store/context';
+import { useRun } from './runView';
 import { Formula } from '../Formula';
 import { useT } from '../useT';
+
+/** A stable empty list (a store selector must not return a new array each time). */
+const NO_PARAMS: readonly { id: string; name: string; shape: readonly number[] }[] = [];
 
 /** The lines of one update, each typeset; the exact numbers are in data attributes. */
 export function UpdateFormula({ update, name, shape, testId = 'update-formula' }: { update: UpdateRecord; name: string; shape: readonly number[]; testId?: string }) {
@@ -30,7 +34,7 @@ export function UpdateFormula({ update, name, shape, testId = 'update-formula' }
 
 /** Picks a parameter entry: a select of the parameters, and row and column for a vector or matrix (1-based). */
 function EntryPicker() {
-  const params = useTraining((s) => s.info?.params ?? []);
+  const params = useTraining((s) => s.info?.params ?? NO_PARAMS);
   const watch = useTraining((s) => s.watch);
   const training = useTrainingStore();
   const t = useT();
@@ -78,9 +82,9 @@ function EntryPicker() {
 }
 
 export function UpdateView() {
-  const update = useTraining((s) => s.update);
-  const watch = useTraining((s) => s.watch);
-  const params = useTraining((s) => s.info?.params ?? []);
+  const update = useRun((s) => s.update);
+  const watch = useRun((s) => s.watch);
+  const params = useRun((s) => s.info?.params ?? NO_PARAMS);
   const t = useT();
   const param = params.find((p) => p.id === watch?.id);
   const current = update && watch && update.name === watch.id && update.index === watch.index ? update : null;

@@ -20,13 +20,12 @@ export function useTrainingSync(): TrainingSync {
   const graph = useVisualizer((s) => s.compiled?.graph ?? null);
   const ready = useVisualizer((s) => s.compiled !== null && s.error === null && s.dataLoad === null);
   const runText = useTraining((s) => s.text);
-  const status = useTraining((s) => s.status);
-  const iteration = useTraining((s) => s.iteration);
+  // Nothing is lost by starting over: no run yet, a run that failed, or one that never stepped.
+  // (A boolean, so that the run's progress does not re-render the panel.)
+  const fresh = useTraining((s) => s.text === null || s.status === 'error' || (s.iteration === 0 && s.status !== 'running' && s.status !== 'loading'));
   const settings = useTraining((s) => s.settings);
   const training = useTrainingStore();
   const problem = useMemo(() => (ready && graph ? trainProblem(graph, settings) : null), [ready, graph, settings]);
-  // Nothing is lost by starting over: no run yet, a run that failed, or one that never stepped.
-  const fresh = runText === null || status === 'error' || (iteration === 0 && status !== 'running' && status !== 'loading');
   useEffect(() => {
     if (!ready || problem || runText === text || !fresh) return;
     const lesson = lessonOfText(text)?.train;
