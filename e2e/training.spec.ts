@@ -40,7 +40,7 @@ test.describe('training on moons', () => {
     await expect(page.getByTestId('data-summary')).toContainText('160 training and 40 test rows; mini-batches of 32 (5 an epoch)');
     await expect(page.getByTestId('boundary').locator('canvas')).toBeVisible();
     await run(page);
-    await expect(page.getByTestId('train-status')).toContainText('training in a background worker');
+    await expect(page.getByTestId('train-status')).toContainText('in a background worker');
     await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
     await expect(page.getByTestId('test-accuracy')).toHaveText(/^(9\d|100)\.\d%$/);
     // The boundary has been redrawn for a trained model.
@@ -98,8 +98,8 @@ test.describe('training on moons', () => {
     await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '12');
     const chart = page.getByTestId('loss-chart');
     const box = (await chart.boundingBox())!;
-    // The plot spans x = 44 … 352 of the 360-wide chart: a click at its middle is iteration 6.
-    await chart.click({ position: { x: (box.width * (44 + 154)) / 360, y: box.height / 2 } });
+    // The plot spans x = 44 … width − 8 of the chart: a click at its middle is iteration 6.
+    await chart.click({ position: { x: 44 + (box.width - 52) / 2, y: box.height / 2 } });
     await expect(page.getByTestId('open-iteration')).toHaveAttribute('data-iteration', '6');
     await page.getByTestId('open-iteration').click();
     await expect(page.getByTestId('iteration-banner')).toContainText('Iteration 6 (epoch 2, batch 2)');
@@ -248,4 +248,77 @@ test('the network builder writes a 2-8-2 tanh network on moons in two clicks', a
   await expect(page.getByTestId('lesson-picker')).toHaveValue('moons-mlp');
   await expect(page.getByTestId('tab-train')).toHaveAttribute('aria-selected', 'true');
   await expect(node(page, 'H1')).toHaveAttribute('data-shape', '32x8');
+});
+
+/** No part of the page scrolls sideways, and the Train tab's pictures fit its column. */
+async function expectFits(page: Page): Promise<void> {
+  const sideways = await page.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll('.tab-body, .right-panel, .side-panel')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className || el.tagName),
+  );
+  expect(sideways, 'elements that scroll sideways').toEqual([]);
+  const column = (await page.locator('.tab-body').boundingBox())!;
+  for (const picture of await page.locator('.tab-body canvas, .tab-body svg.train-chart').all()) {
+    const box = await picture.boundingBox();
+    if (!box) continue;
+    expect(box.x + box.width, 'a picture inside the Train column').toBeLessThanOrEqual(column.x + column.width + 1);
+  }
+  await expect(page.getByTestId('graph')).toBeVisible();
+}
+
+test.describe('screenshots of training', () => {
+  test('moons at 1280×800, in Chinese, and in presentation mode at 1920×1080', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('./?lesson=moons-mlp');
+    await run(page);
+    await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.95);
+    await pause(page);
+    await expectFits(page);
+    await page.screenshot({ path: 'screenshots/train-moons.png' });
+    await page.locator('.tab-body').evaluate((el) => el.scrollTo(0, 420));
+    await page.screenshot({ path: 'screenshots/train-moons-scrolled.png' });
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await page.locator('.tab-body').evaluate((el) => el.scrollTo(0, 0));
+    await expectFits(page);
+    await page.screenshot({ path: 'screenshots/train-moons-zh.png' });
+    await page.getByTestId('open-iteration').click();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('End');
+    await expect(page.getByTestId('iteration-update')).toBeVisible();
+    await page.screenshot({ path: 'screenshots/train-iteration-zh.png' });
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('./?lesson=moons-mlp&mode=present&lang=en');
+    await run(page);
+    await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.95);
+    await pause(page);
+    await expectFits(page);
+    await page.screenshot({ path: 'screenshots/train-moons-present.png' });
+  });
+
+  test('Fashion-MNIST at 1280×800 and in presentation mode at 1920×1080', async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.goto('./?lesson=fashion-mlp');
+    await run(page);
+    await expect.poll(() => numberAttr(page, 'train-status', 'data-iteration'), { timeout: 90_000 }).toBeGreaterThan(60);
+    await pause(page);
+    await expect(page.getByTestId('worst-examples').locator('figure')).toHaveCount(8);
+    await expectFits(page);
+    await page.screenshot({ path: 'screenshots/train-fashion.png' });
+    await page.getByTestId('weight-images').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/train-fashion-images.png' });
+    await page.getByTestId('lang-switch').selectOption('zh-CN');
+    await page.getByTestId('confusion').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/train-fashion-zh.png' });
+
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('./?lesson=digits-softmax&mode=present&lang=en');
+    await run(page);
+    await expect.poll(() => numberAttr(page, 'train-status', 'data-iteration'), { timeout: 90_000 }).toBeGreaterThan(60);
+    await pause(page);
+    await expect(page.getByTestId('weight-images').locator('canvas')).toHaveCount(10);
+    await expectFits(page);
+    await page.screenshot({ path: 'screenshots/train-digits-present.png' });
+    await page.getByTestId('weight-images').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'screenshots/train-digits-present-images.png' });
+  });
 });

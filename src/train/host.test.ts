@@ -50,6 +50,10 @@ describe('the training host', () => {
     expect(progress.reduce((n, p) => n + p.chunk.losses.length, 0)).toBe(iteration);
     // The watched entry's update comes with the reports.
     expect(progress.find((p) => p.update)?.update).toMatchObject({ kind: 'sgd', name: 'W2', index: 3, lr: 0.5 });
+    // The whole splits are evaluated along the way (moons is cheap to evaluate: every epoch of 5 batches).
+    const evaluated = progress.filter((p) => p.running).flatMap((p) => p.chunk.evaluations);
+    expect(evaluated.length).toBeGreaterThan(2);
+    expect(evaluated.every((e) => e.iteration % 5 === 0)).toBe(true);
     // Reports come in chunks of a slice each, not one per iteration.
     expect(progress.length).toBeLessThan(iteration);
 

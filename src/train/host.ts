@@ -4,7 +4,7 @@
 // with shorter slices.
 import { confusionMatrix, crossEntropyPerRow, datasetEntry, isImageSet, predictions, worstRows, type ImageAsset, type ImageSetName } from '../engine/data';
 import { ProgramError } from '../engine/errors';
-import { TrainingRunner } from '../engine/training/runner';
+import { TrainingRunner, type Evaluation } from '../engine/training/runner';
 import { SMALL_PARAMS, type Boundary, type FromTrainer, type Insights, type RunInfo, type ToTrainer } from './protocol';
 
 export interface HostOptions {
@@ -22,7 +22,7 @@ const BOUNDARY_RESOLUTION = 48;
 /**
  * Evaluating the whole train and test splits may take at most this share of the
  * time (Fashion-MNIST's 3,500 images cost as much as ~30 steps): beyond it the
- * run evaluates less often.
+ * run evaluates half as often, and twice as often again below a quarter of it.
  */
 const EVALUATION_SHARE = 0.2;
 
@@ -36,8 +36,8 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
   let generation = 0;
   let pendingLosses: number[] = [];
   let watch: { id: string; index: number } | null = null;
-  /** What one evaluation of both splits costs (ms), measured at the start. */
-  let evaluationMs = 0;
+  /** Time spent evaluating during the current slice (ms), and the fewest iterations between evaluations. */
+  let evaluatingMs = 0;
   let baseEvery = 1;
 
   const small = (): { id: string; data: Float64Array }[] | undefined => {
@@ -47,12 +47,23 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
     return total <= SMALL_PARAMS ? [...runner.session.values].map(([id, v]) => ({ id, data: v.slice() })) : undefined;
   };
 
-  /** Spaces evaluations out so that they stay within EVALUATION_SHARE of the time. */
-  const pace = (elapsedMs: number, iterations: number, evaluations: number) => {
-    if (!runner || iterations === 0) return;
-    const stepMs = Math.max(0.01, (elapsedMs - evaluations * evaluationMs) / iterations);
-    const every = Math.ceil(evaluationMs / (EVALUATION_SHARE * stepMs));
-    runner.evaluateEvery = Math.max(baseEvery, Math.min(5000, every));
+  /** Times the runner's evaluations, so that the host can space them out. */
+  const timeEvaluations = (r: TrainingRunner) => {
+    const evaluate = r.evaluate.bind(r);
+    r.evaluate = (): Evaluation => {
+      const started = performance.now();
+      const evaluation = evaluate();
+      evaluatingMs += performance.now() - started;
+      return evaluation;
+    };
+  };
+
+  /** After a slice of `elapsedMs`: evaluate half or twice as often to keep within EVALUATION_SHARE. */
+  const pace = (elapsedMs: number) => {
+    if (!runner || elapsedMs <= 0) return;
+    const share = evaluatingMs / elapsedMs;
+    if (share > EVALUATION_SHARE) runner.evaluateEvery = Math.min(1 << 20, runner.evaluateEvery * 2);
+    else if (share < EVALUATION_SHARE / 4 && runner.evaluateEvery > baseEvery) runner.evaluateEvery = Math.max(baseEvery, Math.floor(runner.evaluateEvery / 2));
   };
 
   const fail = (error: unknown) => {
@@ -72,8 +83,9 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
     timer = null;
     if (!runner || !running) return;
     const started = performance.now();
+    evaluatingMs = 0;
     const chunk = runner.run(Number.MAX_SAFE_INTEGER, sliceMs);
-    pace(performance.now() - started, chunk.losses.length, chunk.evaluations.length);
+    pace(performance.now() - started);
     pendingLosses.push(...chunk.losses);
     if (chunk.divergence) running = false;
     post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update, params: small() });
@@ -103,10 +115,8 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
                 runner = new TrainingRunner(message.text, message.settings, new Map(loaded));
                 runner.watch = watch;
                 baseEvery = runner.evaluateEvery;
-                const before = performance.now();
-                const ready = info(runner);
-                evaluationMs = performance.now() - before;
-                post({ type: 'ready', info: ready });
+                timeEvaluations(runner);
+                post({ type: 'ready', info: info(runner) });
                 sendBoundary();
               } catch (error) {
                 fail(error);

@@ -38,6 +38,7 @@ function Pixels({ values, shape, signed, label, testId }: { values: ArrayLike<nu
 export const ImageInsights = memo(function ImageInsights() {
   const insights = useRun((s) => s.insights);
   const dataset = useRun((s) => s.info?.dataset ?? null);
+  const params = useRun((s) => s.info?.params ?? null);
   // The test images themselves are in the page's own copy of the data set.
   const test = useVisualizer((s) => (s.compiled?.graph.data?.dataset.name === dataset?.name ? s.compiled?.graph.data?.dataset.test ?? null : null));
   const t = useT();
@@ -47,17 +48,21 @@ export const ImageInsights = memo(function ImageInsights() {
   const name = (k: number) => className(t, dataset.name, k);
   const confusion = insights.confusion;
   const features = dataset.features;
+  // One image per class when the matrix maps pixels straight to the class scores (softmax regression);
+  // otherwise each image is a hidden unit of the first layer.
+  const weightShape = insights.weights ? params?.find((p) => p.name === insights.weights?.param)?.shape : undefined;
+  const perClass = weightShape?.[1] === classes;
   return (
     <div className="image-insights" data-insights-iteration={insights.iteration}>
       {insights.weights && (
         <section>
-          <h3>{t('train.weightsTitle', { param: insights.weights.param })}</h3>
-          <p className="muted small">{t('train.weightsExplain')}</p>
+          <h3>{t(perClass ? 'train.weightsTitle' : 'train.weightsHiddenTitle', { param: insights.weights.param, shown: insights.weights.images.length, count: weightShape?.[1] ?? 0 })}</h3>
+          <p className="muted small">{t(perClass ? 'train.weightsExplain' : 'train.weightsHiddenExplain')}</p>
           <div className="weight-grid" data-testid="weight-images">
             {insights.weights.images.map((img, k) => (
               <figure key={k}>
-                <Pixels values={img} shape={shape} signed label={t('train.weightsOf', { name: name(k) })} />
-                <figcaption>{name(k)}</figcaption>
+                <Pixels values={img} shape={shape} signed label={t('train.weightsOf', { name: perClass ? name(k) : t('train.unit', { k: k + 1 }) })} />
+                <figcaption>{perClass ? name(k) : t('train.unit', { k: k + 1 })}</figcaption>
               </figure>
             ))}
           </div>

@@ -1,15 +1,18 @@
 // The loss of each mini-batch with the loss on the whole train and test splits,
 // and for a classifier the accuracy; a click on a chart picks an iteration (to
 // open in the stepper).
-import { memo, type MouseEvent } from 'react';
+import { memo, useRef, type MouseEvent } from 'react';
 import type { Evaluation } from '../../engine/training/runner';
 import { formatNumber } from '../../formulas/number';
+import { useElementSize } from '../useElementSize';
 import { useT } from '../useT';
 import { iterationAt, linearScale, lossDomain, pathOf, type Box } from './chartGeometry';
 
-const BOX: Box = { width: 360, height: 130, left: 44, right: 8, top: 8, bottom: 18 };
+/** The chart's frame; its width is the column's, in pixels (text is never stretched). */
+const frame = (width: number, height: number, large: boolean): Box => ({ width, height, left: large ? 56 : 44, right: 8, top: 8, bottom: large ? 22 : 18 });
 
 interface ChartProps {
+  box: Box;
   /** The last iteration on the x axis. */
   last: number;
   picked: number | null;
@@ -21,7 +24,7 @@ interface ChartProps {
   lines: readonly { className: string; points: readonly (readonly [number, number])[] }[];
 }
 
-function Chart({ last, picked, onPick, label, testId, yDomain, yFormat, lines }: ChartProps) {
+function Chart({ box: BOX, last, picked, onPick, label, testId, yDomain, yFormat, lines }: ChartProps) {
   const x = linearScale([0, Math.max(1, last)], [BOX.left, BOX.width - BOX.right]);
   const y = linearScale(yDomain, [BOX.height - BOX.bottom, BOX.top]);
   const pick = (e: MouseEvent<SVGSVGElement>) => {
@@ -29,7 +32,7 @@ function Chart({ last, picked, onPick, label, testId, yDomain, yFormat, lines }:
     onPick(iterationAt(e.clientX, rect.left, rect.width, BOX, last));
   };
   return (
-    <svg className="train-chart" viewBox={`0 0 ${BOX.width} ${BOX.height}`} role="img" aria-label={label} data-testid={testId} onClick={pick}>
+    <svg className="train-chart" width={BOX.width} height={BOX.height} role="img" aria-label={label} data-testid={testId} onClick={pick}>
       <rect className="chart-bg" x={BOX.left} y={BOX.top} width={BOX.width - BOX.left - BOX.right} height={BOX.height - BOX.top - BOX.bottom} />
       <text className="chart-tick" x={BOX.left - 4} y={BOX.top + 8} textAnchor="end">
         {yFormat(yDomain[1])}
@@ -59,10 +62,15 @@ interface Props {
   classifier: boolean;
   picked: number | null;
   onPick: (iteration: number) => void;
+  /** Chart height in pixels (taller in presentation mode). */
+  height?: number;
 }
 
-export const TrainCharts = memo(function TrainCharts({ losses, lossStride, evaluations, iteration, classifier, picked, onPick }: Props) {
+export const TrainCharts = memo(function TrainCharts({ losses, lossStride, evaluations, iteration, classifier, picked, onPick, height = 110 }: Props) {
   const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  const size = useElementSize(ref);
+  const box = frame(Math.max(160, Math.floor(size?.width ?? 320)), height, height > 120);
   // Each point of the batch curve is the mean of `lossStride` iterations, drawn at their middle.
   const batch = losses.map((l, i): [number, number] => [i * lossStride + (lossStride - 1) / 2, l]);
   const train = evaluations.map((e): [number, number] => [e.iteration, e.trainLoss]);
@@ -72,9 +80,10 @@ export const TrainCharts = memo(function TrainCharts({ losses, lossStride, evalu
   const trainAcc = evaluations.filter((e) => e.trainAccuracy !== null).map((e): [number, number] => [e.iteration, e.trainAccuracy as number]);
   const testAcc = evaluations.filter((e) => e.testAccuracy !== null).map((e): [number, number] => [e.iteration, e.testAccuracy as number]);
   return (
-    <div className="train-charts">
+    <div className="train-charts" ref={ref}>
       <h3>{t('train.lossTitle')}</h3>
       <Chart
+        box={box}
         last={last}
         picked={picked}
         onPick={onPick}
@@ -105,6 +114,7 @@ export const TrainCharts = memo(function TrainCharts({ losses, lossStride, evalu
         <>
           <h3>{t('train.accuracyTitle')}</h3>
           <Chart
+            box={box}
             last={last}
             picked={picked}
             onPick={onPick}

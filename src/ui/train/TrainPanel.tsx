@@ -167,6 +167,7 @@ function TrainPanelBody() {
   const programError = useVisualizer((s) => s.error !== null);
   const loading = useVisualizer((s) => s.dataLoad?.status === 'loading');
   const imageSet = Boolean(info?.dataset?.imageShape);
+  const large = useVisualizer((s) => s.mode === 'present');
   const classifier = Boolean(info?.dataset?.classes);
 
   // The image views follow the run: every 1.5 s while it runs, and after each pause or step.
@@ -249,7 +250,10 @@ function TrainPanelBody() {
       )}
       {live && (
         <>
-          <TrainCharts losses={losses} lossStride={lossStride} evaluations={evaluations} iteration={iteration} classifier={classifier} picked={picked} onPick={setPicked} />
+          <div className="train-visuals">
+            <BoundaryView />
+            <TrainCharts losses={losses} lossStride={lossStride} evaluations={evaluations} iteration={iteration} classifier={classifier} picked={picked} onPick={setPicked} height={large ? 150 : 110} />
+          </div>
           <div className="train-open">
             <button
               type="button"
@@ -270,10 +274,7 @@ function TrainPanelBody() {
               </button>
             )}
           </div>
-          <div className="train-visuals">
-            <BoundaryView />
-            <ImageInsights />
-          </div>
+          <ImageInsights />
           <UpdateView />
           <ParamValues />
           <div className="train-apply">
