@@ -1,7 +1,9 @@
 // Training in the page (issue 12): a run in a worker, its curves and boundary,
 // an iteration opened in the stepper, divergence, bad input, and a run that
 // outlives tab switches and language changes.
+import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
+import { longest, mainThreadTasks, TRACE_CATEGORIES, type TraceEventLike } from '../scripts/mainThreadTasks';
 import { appUrl, expect, node, test } from './fixtures';
 
 /** The program text in the editor: a plain text field, or CodeMirror once it has replaced it. */
@@ -321,4 +323,39 @@ test.describe('screenshots of training', () => {
     await page.getByTestId('weight-images').scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'screenshots/train-digits-present-images.png' });
   });
+});
+
+test.describe('the page stays responsive while training', () => {
+  for (const [lesson, name] of [
+    ['moons-mlp', 'moons'],
+    ['fashion-mlp', 'Fashion-MNIST'],
+  ] as const) {
+    test(`no main-thread task over 50 ms while training ${name} for 5 s`, async ({ page, browser }) => {
+      test.setTimeout(120_000);
+      await page.addInitScript(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+      });
+      await page.goto(`./?lesson=${lesson}`);
+      await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused', { timeout: 60_000 });
+      await page.waitForTimeout(500);
+      await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+      await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+      await page.getByTestId('train-run').click();
+      await page.waitForTimeout(5000);
+      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEventLike[] };
+      const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      const iterations = Number(await page.getByTestId('train-status').getAttribute('data-iteration'));
+      await page.getByTestId('train-run').click();
+      const tasks = longest(mainThreadTasks(trace.traceEvents));
+      const load = loadavg()[0];
+      console.log(JSON.stringify({ lesson, iterations, longtask_max_ms: Math.round(Math.max(0, ...longTasks)), longtasks_over_50: longTasks.length, longest_task_wall_ms: Math.round(tasks.wallMs), longest_task_cpu_ms: Math.round(tasks.cpuMs), load_1min: load, cores: cpus().length }));
+      expect(iterations, 'the run went on').toBeGreaterThan(lesson === 'moons-mlp' ? 100 : 10);
+      // What the page itself does: no task keeps the main thread busy for more than 50 ms.
+      expect(tasks.cpuMs, 'the longest main-thread task, in CPU time').toBeLessThanOrEqual(50);
+      // On the wall clock too, unless other programs hold the machine's cores (then the OS stretches every task).
+      if (load < cpus().length) expect(Math.max(0, ...longTasks), 'the longest task the page reported (PerformanceObserver longtask)').toBeLessThanOrEqual(50);
+    });
+  }
 });

@@ -250,6 +250,7 @@ export const en = {
   'train.row': 'row',
   'train.col': 'column',
   'train.entry': 'entry',
+  'train.updateRunning': '{entry}: {theta} → {next} (g = {grad}); pause to see the update written out.',
   'train.updateWaiting': 'Step once to see this entry’s update with its numbers.',
   'train.param': 'parameter',
   'train.value': 'value',

@@ -252,6 +252,7 @@ export const zhCN: Record<MessageKey, string> = {
   'train.row': '行',
   'train.col': '列',
   'train.entry': '分量',
+  'train.updateRunning': '{entry}：{theta} → {next}（g = {grad}）；暂停即可看到完整的更新计算。',
   'train.updateWaiting': '先走一步，就能看到这个分量带数值的更新。',
   'train.param': '参数',
   'train.value': '值',

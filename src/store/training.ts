@@ -80,23 +80,23 @@ function settingsOf(draft: TrainSettingsDraft): TrainSettings {
 
 /** Appends to a curve, halving it by averaging neighbours when it grows past MAX_CURVE_POINTS. */
 export function appendCurve(curve: number[], stride: number, pending: number[], added: readonly number[]): { curve: number[]; stride: number; pending: number[] } {
-  let points = curve;
+  let points = curve.slice();
   let s = stride;
-  let rest = [...pending, ...added];
-  const out = [...points];
-  while (rest.length >= s) {
-    const group = rest.slice(0, s);
-    rest = rest.slice(s);
-    out.push(group.reduce((a, b) => a + b, 0) / group.length);
+  // Whole groups of `s` iterations become one point each (their mean); the rest waits.
+  const rest = pending.length ? [...pending, ...added] : added;
+  let at = 0;
+  for (; at + s <= rest.length; at += s) {
+    let sum = 0;
+    for (let i = at; i < at + s; i++) sum += rest[i];
+    points.push(sum / s);
   }
-  points = out;
   while (points.length > MAX_CURVE_POINTS) {
-    const halved: number[] = [];
-    for (let i = 0; i + 1 < points.length; i += 2) halved.push((points[i] + points[i + 1]) / 2);
+    const halved: number[] = new Array(points.length >> 1);
+    for (let i = 0; i < halved.length; i++) halved[i] = (points[2 * i] + points[2 * i + 1]) / 2;
     points = halved;
     s *= 2;
   }
-  return { curve: points, stride: s, pending: rest };
+  return { curve: points, stride: s, pending: rest.slice(at) };
 }
 
 export function createTrainingStore(makeClient: () => TrainerClient): TrainingStore {

@@ -3,6 +3,7 @@
 import type { UpdateRecord } from '../../engine/optim';
 import { entryTex, entryText, updateLines } from '../../formulas/updateTex';
 import { useTraining, useTrainingStore } from '../../store/context';
+import { formatNumber } from '../../formulas/number';
 import { useRun } from './runView';
 import { Formula } from '../Formula';
 import { useT } from '../useT';
@@ -87,12 +88,22 @@ export function UpdateView() {
   const params = useRun((s) => s.info?.params ?? NO_PARAMS);
   const t = useT();
   const param = params.find((p) => p.id === watch?.id);
+  const running = useRun((s) => s.status === 'running');
   const current = update && watch && update.name === watch.id && update.index === watch.index ? update : null;
   return (
     <section className="update-view" aria-labelledby="update-title">
       <h3 id="update-title">{t('train.updateTitle')}</h3>
       <EntryPicker />
-      {current && param ? <UpdateFormula update={current} name={param.name} shape={param.shape} /> : <p className="muted small">{t('train.updateWaiting')}</p>}
+      {!current || !param ? (
+        <p className="muted small">{t('train.updateWaiting')}</p>
+      ) : running ? (
+        // While running, the numbers in one line; typesetting the whole update several times a second would be most of the page's work.
+        <p className="update-running" data-testid="update-running">
+          {t('train.updateRunning', { entry: entryText(param.name, param.shape, current.index), theta: formatNumber(current.theta), next: formatNumber(current.thetaNew), grad: formatNumber(current.grad) })}
+        </p>
+      ) : (
+        <UpdateFormula update={current} name={param.name} shape={param.shape} />
+      )}
     </section>
   );
 }

@@ -59,6 +59,14 @@ export function extentOf(points: PointsToDraw): [number, number, number, number]
   return [x0 - px, x1 + px, y0 - py, y1 + py];
 }
 
+/** One small canvas per grid resolution, reused for every paint (the grid is drawn on it, then scaled up). */
+const scratches = new Map<number, OffscreenCanvas>();
+function scratchFor(res: number): OffscreenCanvas {
+  let canvas = scratches.get(res);
+  if (!canvas) scratches.set(res, (canvas = new OffscreenCanvas(res, res)));
+  return canvas;
+}
+
 /** Paints the boundary (if any) and the points onto a square canvas of `size` pixels. */
 export function paintBoundary(ctx: CanvasRenderingContext2D, size: number, boundary: Boundary | null, points: PointsToDraw | null, classes: number): void {
   ctx.clearRect(0, 0, size, size);
@@ -68,7 +76,7 @@ export function paintBoundary(ctx: CanvasRenderingContext2D, size: number, bound
   if (boundary) {
     const res = boundary.resolution;
     const grid = new ImageData(boundaryPixels(boundary, classes) as Uint8ClampedArray<ArrayBuffer>, res, res);
-    const scratch = new OffscreenCanvas(res, res);
+    const scratch = scratchFor(res);
     scratch.getContext('2d')?.putImageData(grid, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(scratch, 0, 0, size, size);

@@ -47,3 +47,4 @@ export function useRun<T>(selector: (s: TrainingState) => T): T {
   if (!run) throw new Error('useRun must be used inside <RunProvider>');
   return selector(run);
 }
+
