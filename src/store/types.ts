@@ -117,7 +117,7 @@ export interface PresentationActions {
 }
 
 /** The tabs of the column beside the graph (src/ui/RightPanel.tsx draws one entry each). */
-export const PANEL_TABS = ['step', 'neurons', 'train', 'check', 'forward'] as const;
+export const PANEL_TABS = ['step', 'neurons', 'train', 'check', 'forward', 'jacobian'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
 /** The reader's preferences: language and colours; the tab open beside the graph. */

@@ -33,7 +33,10 @@ export function pyNumber(x: number): string {
   if (Number.isNaN(x)) return "float('nan')";
   if (x === Infinity) return "float('inf')";
   if (x === -Infinity) return "float('-inf')";
-  return Number.isInteger(x) ? `${x}.0` : String(x);
+  if (Object.is(x, -0)) return '-0.0'; // `${-0}` is "0": 1 / -0 is -inf, 1 / 0 is inf
+  // 1e21 and up print with an exponent, which Python reads as a float already.
+  const text = String(x);
+  return Number.isInteger(x) && !text.includes('e') ? `${text}.0` : text;
 }
 
 const infix = (token: string, precedence: number): TorchSpelling => ({
