@@ -1,7 +1,12 @@
 // Training in the page (issue 12): a run in a worker, its curves and boundary,
 // an iteration opened in the stepper, divergence, bad input, and a run that
 // outlives tab switches and language changes.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { longest, mainThreadTasks, TRACE_CATEGORIES, type TraceEventLike } from '../scripts/mainThreadTasks';
 import { appUrl, expect, node, test } from './fixtures';
@@ -358,4 +363,55 @@ test.describe('the page stays responsive while training', () => {
       if (load < cpus().length) expect(Math.max(0, ...longTasks), 'the longest task the page reported (PerformanceObserver longtask)').toBeLessThanOrEqual(50);
     });
   }
+});
+
+test.describe('the built app trains from a static host sub-path and from file://', () => {
+  const PREFIX = '/course/notes/chainstep/';
+  const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+  let server: Server;
+  let base = '';
+
+  test.beforeAll(async () => {
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+    server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      try {
+        if (!path.startsWith(PREFIX)) throw new Error('outside the sub-path');
+        const file = join(DIST, path.slice(PREFIX.length) || 'index.html');
+        const body = readFileSync(file);
+        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${PREFIX}`;
+  });
+
+  test.afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  test('from a sub-path the worker starts and loads Fashion-MNIST from inside itself', async ({ page }) => {
+    test.setTimeout(120_000);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${base}?lesson=fashion-mlp`);
+    await run(page);
+    await expect(page.getByTestId('train-status')).toContainText('in a background worker');
+    await expect.poll(() => numberAttr(page, 'train-status', 'data-iteration'), { timeout: 90_000 }).toBeGreaterThan(3);
+    const scripts = fetched.filter((p) => /(worker|fashionScript)-[\w-]+\.js$/.test(p));
+    // The worker's script, and the images twice: once for the page's graph, once inside the worker.
+    expect(scripts.every((p) => p.startsWith(`${PREFIX}assets/`)), scripts.join(' ')).toBe(true);
+    expect(scripts.filter((p) => /fashionScript/.test(p)).length).toBe(2);
+    expect(scripts.some((p) => /\/worker-/.test(p))).toBe(true);
+  });
+
+  test('from file://, where no worker starts, the run goes on in the page', async ({ page }) => {
+    await page.goto(`file://${join(DIST, 'index.html')}?lesson=moons-mlp`);
+    await run(page);
+    await expect(page.getByTestId('train-status')).toContainText('in this page');
+    await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
+  });
 });
