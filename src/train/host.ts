@@ -114,6 +114,8 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
               try {
                 runner = new TrainingRunner(message.text, message.settings, new Map(loaded));
                 runner.watch = watch;
+                // Evaluate at least every 10 iterations to begin with (the first ones change most); pace() spaces them out when costly.
+                runner.evaluateEvery = Math.min(runner.evaluateEvery, 10);
                 baseEvery = runner.evaluateEvery;
                 timeEvaluations(runner);
                 post({ type: 'ready', info: info(runner) });
