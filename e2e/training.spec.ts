@@ -415,3 +415,23 @@ test.describe('the built app trains from a static host sub-path and from file://
     await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+test('the Train tab on a narrow window and a phone: nothing scrolls sideways, the graph stays', async ({ page }) => {
+  for (const [width, height] of [
+    [900, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('./?lesson=moons-mlp');
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused');
+    for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '3');
+    await expectFits(page);
+    // One column: the graph spans the stage, the Train tab under it.
+    const graph = (await page.getByTestId('graph').boundingBox())!;
+    const stage = (await page.locator('.stage').boundingBox())!;
+    expect(graph.width, 'the graph spans the stage').toBeGreaterThan(stage.width - 4);
+    expect(graph.height).toBeGreaterThan(200);
+    await page.screenshot({ path: `screenshots/train-moons-${width}.png`, fullPage: true });
+  }
+});
