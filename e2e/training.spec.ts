@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
 import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -433,5 +434,27 @@ test('the Train tab on a narrow window and a phone: nothing scrolls sideways, th
     expect(graph.width, 'the graph spans the stage').toBeGreaterThan(stage.width - 4);
     expect(graph.height).toBeGreaterThan(200);
     await page.screenshot({ path: `screenshots/train-moons-${width}.png`, fullPage: true });
+  }
+});
+
+test.describe('the Train tab for assistive technology', () => {
+  for (const [name, lesson, lang] of [
+    ['moons', 'moons-mlp', 'en'],
+    ['digits, in Chinese', 'digits-softmax', 'zh-CN'],
+  ] as const) {
+    test(`axe finds no serious or critical violation: ${name}, paused after a few steps`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto(`./?lesson=${lesson}&lang=${lang}`);
+      await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused', { timeout: 30_000 });
+      for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
+      await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '3');
+      await expect(page.getByTestId('update-formula').locator('.katex').first()).toBeVisible();
+      if (lesson === 'digits-softmax') await expect(page.getByTestId('confusion')).toBeVisible();
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      expect(bad).toEqual([]);
+    });
   }
 });
