@@ -58,7 +58,7 @@ export const ImageInsights = memo(function ImageInsights() {
         <section>
           <h3>{t(perClass ? 'train.weightsTitle' : 'train.weightsHiddenTitle', { param: insights.weights.param, shown: insights.weights.images.length, count: weightShape?.[1] ?? 0 })}</h3>
           <p className="muted small">{t(perClass ? 'train.weightsExplain' : 'train.weightsHiddenExplain')}</p>
-          <div className="weight-grid" data-testid="weight-images">
+          <div className="weight-grid" data-testid="weight-images" style={{ gridTemplateColumns: `repeat(${insights.weights.images.length % 4 === 0 ? 4 : 5}, minmax(0, 1fr))` }}>
             {insights.weights.images.map((img, k) => (
               <figure key={k}>
                 <Pixels values={img} shape={shape} signed label={t('train.weightsOf', { name: perClass ? name(k) : t('train.unit', { k: k + 1 }) })} />
