@@ -1,33 +1,7 @@
 import { expect, expectEditorText, test } from './fixtures';
 
-test.describe('training, gradient checking and forward mode', () => {
-  test('gradient descent on x² + y² + 2x + 2 from (1, 4) at rate 0.01 converges to (−1, 0)', async ({ page }) => {
-    await page.goto('./?lesson=paraboloid');
-    await page.getByTestId('tab-train').click();
-    const panel = page.getByTestId('training-panel');
-    await expect(page.getByTestId('train-rate')).toHaveValue('0.01');
-    await panel.getByRole('button', { name: '1 step', exact: true }).click();
-    await expect(panel.locator('[data-param="x"] .update')).toHaveText('1 − 0.01·4 = 0.96');
-    await expect(panel.locator('[data-param="y"] .update')).toHaveText('4 − 0.01·8 = 3.92');
-    for (let i = 0; i < 10; i++) await panel.getByRole('button', { name: '100 steps' }).click();
-    const x = Number(await panel.locator('[data-param="x"]').getAttribute('data-value'));
-    const y = Number(await panel.locator('[data-param="y"]').getAttribute('data-value'));
-    expect(x).toBeCloseTo(-1, 5);
-    expect(y).toBeCloseTo(0, 5);
-    await expect(page.getByTestId('train-status')).toContainText('after 1001 steps, L = 1');
-    await expect(page.getByTestId('loss-chart')).toBeVisible();
-    await panel.getByRole('button', { name: 'Write the trained values into the program' }).click();
-    await expectEditorText(page, /x = -1\ny = [0-9.e-]+\n/);
-  });
-
-  test('a learning rate that is too large is explained', async ({ page }) => {
-    await page.goto('./?lesson=paraboloid');
-    await page.getByTestId('tab-train').click();
-    await page.getByTestId('train-rate').fill('1.5');
-    await page.getByRole('button', { name: '100 steps' }).click();
-    await expect(page.getByTestId('train-divergence')).toContainText('too large');
-  });
-
+test.describe('gradient checking and forward mode', () => {
+  // Training has its own spec now: e2e/training.spec.ts.
   test('gradient check: ΔL / 2h agrees with backprop', async ({ page }) => {
     await page.goto('./?lesson=circuit');
     await page.getByTestId('tab-check').click();

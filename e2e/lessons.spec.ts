@@ -34,6 +34,8 @@ test.describe('lessons', () => {
   });
 
   test('every lesson draws and reaches the end without errors', async ({ page }) => {
+    // Twenty-odd lessons, two of them on image sets that load and decode first.
+    test.setTimeout(120_000);
     await page.goto('./?lesson=circuit');
     const ids = await page.getByTestId('lesson-picker').locator('option').evaluateAll((opts) => opts.map((o) => (o as HTMLOptionElement).value));
     expect(ids.length).toBeGreaterThanOrEqual(11);

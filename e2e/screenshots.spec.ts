@@ -134,9 +134,9 @@ test('screenshot of the course-notes page with two embedded diagrams', async ({ 
 });
 
 test('screenshots of the training tab and practice mode', async ({ page }) => {
-  await page.goto('./?lesson=paraboloid');
-  await page.getByTestId('tab-train').click();
-  await page.getByRole('button', { name: '100 steps' }).click();
+  await page.goto('./?lesson=descent');
+  for (let i = 0; i < 5; i++) await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '5');
   await page.screenshot({ path: 'screenshots/train-tab.png' });
   await page.goto('./?lesson=circuit&step=3');
   await page.getByTestId('practice-toggle').click();

@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -11,6 +12,7 @@ import { build } from 'vite';
 import { twoLayer } from '../e2e/tensorPrograms';
 import { emit, layeredProgram, round, stats } from './benchUtil';
 import { keyLatencies, type KeyLatency, type TraceEvent } from './eventLatency';
+import { longest, mainThreadTasks, TRACE_CATEGORIES, type TraceEventLike } from './mainThreadTasks';
 
 const DIST = resolve('dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -33,8 +35,8 @@ const TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
-/** dist/ served on a loopback port, as a static host serves it (there, unlike from file://, the layout runs in a worker). */
-async function serveDist(): Promise<{ url: string; server: Server }> {
+/** dist/ served on a loopback port, as a static host serves it (there, unlike from file://, the layout and a training run each get a Web Worker). */
+async function serveDist(): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   // Program links are long: allow a request line of up to 1 MB.
   const server = createServer({ maxHeaderSize: 1 << 20 }, (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
@@ -46,7 +48,7 @@ async function serveDist(): Promise<{ url: string; server: Server }> {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server, close: () => new Promise((done) => server.close(() => done())) };
 }
 
 function bundleSize(): void {
@@ -347,6 +349,68 @@ async function heap(page: Page): Promise<void> {
   emit({ name: 'browser/heap-10k', nodes: 10_000, step_counter: counter, used_mb: round(usage.usedSize / 2 ** 20), total_mb: round(usage.totalSize / 2 ** 20) });
 }
 
+/** The Train tab of a lesson, paused and ready, at `base` (http or file://). */
+async function openTraining(page: Page, base: string, lesson: string): Promise<void> {
+  await page.goto(`${base}?lesson=${lesson}`);
+  await page.getByTestId('train-status').and(page.locator('[data-status="paused"]')).waitFor({ timeout: 120_000 });
+  await page.waitForTimeout(500);
+}
+
+/** Time to paint one decision boundary (the canvas of the Train tab) while moons trains: the page's own measures. */
+async function boundaryRedraw(page: Page, base: string): Promise<void> {
+  await openTraining(page, base, 'moons-mlp');
+  await page.evaluate(() => performance.clearMeasures('chainstep:boundary-paint'));
+  await page.getByTestId('train-run').click();
+  await page.waitForTimeout(4000);
+  await page.getByTestId('train-run').click();
+  const paints = await page.evaluate(() => performance.getEntriesByName('chainstep:boundary-paint').map((e) => e.duration));
+  const s = stats(paints);
+  emit({ name: 'browser/train-boundary-redraw', resolution: 48, canvas_px: 320, points: 200, paints: paints.length, paint_ms: s.median, min_ms: s.min, max_ms: s.max, repaints_per_s: round(paints.length / 4) });
+}
+
+/**
+ * The longest main-thread task while Fashion-MNIST trains for 5 s: as the page's
+ * PerformanceObserver reports it (wall clock), and from a trace in CPU time (what
+ * the page itself did, whatever else the machine was running).
+ */
+async function trainLongTasks(browser: Browser, base: string, suffix: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.addInitScript(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    await openTraining(page, base, 'fashion-mlp');
+    await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    await page.getByTestId('train-run').click();
+    await page.waitForTimeout(5000);
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEventLike[] };
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const status = (await page.getByTestId('train-status').textContent()) ?? '';
+    const iterations = Number(await page.getByTestId('train-status').getAttribute('data-iteration'));
+    await page.getByTestId('train-run').click();
+    const tasks = longest(mainThreadTasks(trace.traceEvents));
+    emit({
+      name: `browser/train-page-longtasks${suffix}`,
+      lesson: 'fashion-mlp',
+      seconds: 5,
+      iterations,
+      in_worker: status.includes('worker'),
+      longtask_max_ms: round(Math.max(0, ...longTasks)),
+      longtasks_over_50: longTasks.length,
+      longest_task_cpu_ms: round(tasks.cpuMs),
+      longest_task_wall_ms: round(tasks.wallMs),
+      tasks_over_50_cpu: tasks.over50Cpu,
+      load_1min: round(loadavg()[0]),
+      cores: cpus().length,
+    });
+  } finally {
+    await page.close();
+  }
+}
+
 export async function benchBrowser(filter?: string): Promise<void> {
   const wanted = (name: string): boolean => !filter || name.includes(filter);
   if (!existsSync(join(DIST, 'index.html'))) execSync('npm run build', { stdio: 'ignore' });
@@ -368,6 +432,17 @@ export async function benchBrowser(filter?: string): Promise<void> {
     if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000, true);
     if (wanted('keystroke-latency-1000-file')) await keystrokeLatency(browser, 1000, false);
     if (wanted('heap-10k')) await heap(page);
+    if (wanted('train-')) {
+      const served = await serveDist();
+      try {
+        if (wanted('train-boundary-redraw')) await boundaryRedraw(page, served.url);
+        if (wanted('train-page-longtasks')) await trainLongTasks(browser, served.url, '');
+        // From file:// no worker starts: the run shares the page's thread, in short slices.
+        if (wanted('train-page-longtasks')) await trainLongTasks(browser, pageUrl(''), '-file');
+      } finally {
+        await served.close();
+      }
+    }
   } finally {
     await browser.close();
   }

@@ -28,7 +28,9 @@ const storage = url.mode === 'embed' ? null : localStorageOrNull();
 const linkProgram = url.program ?? (url.lesson ? lessonById(url.lesson)?.program : undefined);
 if (url.lesson && !url.program && linkProgram === undefined) problems.push({ key: 'lesson', value: url.lesson, reason: 'badValue' });
 const { text, replaced } = chooseStartText(linkProgram, storage, fallback);
-const init = { text, step: url.step, locale, mode: url.mode };
+// A lesson about training opens on the Train tab.
+const trains = !url.program && url.lesson ? lessonById(url.lesson)?.train !== undefined : false;
+const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined };
 const store = createVisualizerStore(init);
 const notices = problems.length
   ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]

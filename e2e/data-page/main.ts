@@ -2,7 +2,7 @@
 // loads a data set and reports a summary; a failure is shown as the page would show it.
 import { loadDataset } from '../../src/data/loadBrowser';
 import type { DataError } from '../../src/data/dataset';
-import { t, type MessageKey } from '../../src/i18n/index';
+import { en, type MessageKey } from '../../src/i18n/en';
 import workerUrl from './worker.ts?worker&url';
 
 export interface Summary {
@@ -14,6 +14,10 @@ export interface Summary {
   first?: number[];
   labels?: number[];
 }
+
+/** The English message (this page needs no other language, and so carries no other catalogue). */
+const t = (_locale: 'en', key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string =>
+  en[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
 const status = document.getElementById('status')!;
 const problem = document.getElementById('problem')!;

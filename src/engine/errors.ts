@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'expectedKeyword'
   | 'dataSet'
   | 'dataNotLoaded'
+  /** The page could not load an image set's script (set by the page, not by the engine). */
+  | 'dataLoadFailed'
   | 'twoDataSets'
   | 'paramNotInput'
   | 'axisLiteral'

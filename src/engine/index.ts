@@ -29,8 +29,8 @@ export { forwardValues, numericGradients, numericGradientTensor, type GradientCh
 export { backwardSweep, dependsOn, forwardSweep } from './sweep';
 export { buildGraph, type BuildOptions } from './build';
 export { IMAGE_BATCH, type DataBinding, type DataOptions } from './dataLine';
-export { setInputValues } from './edit';
-export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
+export { setInputValues, setParameterValues, valueLiteral } from './edit';
+export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, matrixNetworkProgram, matrixSpecProblem, MATRIX_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec, type MatrixNetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';
 export { parseProgram } from './parser';
 export { parseSource } from './source';

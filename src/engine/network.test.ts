@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from './gradcheck';
 import { compile } from './index';
-import { networkProgram, parseUnitName, specProblem, unitName, type Activation, type NetworkSpec } from './network';
+import { matrixNetworkProgram, matrixSpecProblem, networkProgram, parseUnitName, specProblem, unitName, type Activation, type NetworkSpec } from './network';
 
 const spec = (over: Partial<NetworkSpec> = {}): NetworkSpec => ({
   inputs: 2,
@@ -92,5 +92,61 @@ describe('parseUnitName', () => {
     expect(parseUnitName('total')).toBeNull();
     expect(parseUnitName(null)).toBeNull();
     for (const name of ['z1_2', 'a3_1r2', 'b1_4']) expect(unitName(parseUnitName(name) ?? { letter: '', layer: 0, unit: 0, row: null })).toBe(name);
+  });
+});
+
+describe('matrixNetworkProgram', () => {
+  it('writes "a 2-8-2 tanh network on moons" as a data line, parameters and one line a layer', () => {
+    const text = matrixNetworkProgram({ dataset: 'moons', hidden: [8], activation: 'tanh', batch: 32, seed: 1 });
+    expect(text).toBe(
+      [
+        '# a 2-8-2 tanh network on moons',
+        'data X, Y = moons(n=200, noise=0.1, seed=1, batch=32)',
+        'param W1 = randn(2, 8, std=0.71, seed=1)',
+        'param b1 = zeros(8)',
+        'H1 = tanh(X @ W1 + b1)',
+        'param W2 = randn(8, 2, std=0.35, seed=2)',
+        'param b2 = zeros(2)',
+        'Z = H1 @ W2 + b2',
+        'L = softmax_cross_entropy(Z, Y)',
+      ].join('\n'),
+    );
+    const { graph } = compile(text);
+    expect(graph.nodes.filter((n) => n.role === 'param').map((n) => [n.label, n.shape])).toEqual([
+      ['W1', [2, 8]],
+      ['b1', [8]],
+      ['W2', [8, 2]],
+      ['b2', [2]],
+    ]);
+    expect(graph.nodes.filter((n) => n.role === 'data').map((n) => [n.label, n.shape])).toEqual([
+      ['X', [32, 2]],
+      ['Y', [32, 2]],
+    ]);
+  });
+
+  it('every point set gives a program that compiles: softmax regression with no hidden layer, squared error on line', () => {
+    for (const dataset of ['moons', 'circles', 'xor', 'spiral', 'blobs', 'line'] as const) {
+      for (const hidden of [[], [4, 3]]) {
+        const text = matrixNetworkProgram({ dataset, hidden, activation: 'relu', batch: 16, seed: 3 });
+        const { graph } = compile(text);
+        expect(graph.nodes[graph.output].shape, `${dataset} ${hidden}`).toEqual([]);
+        if (dataset === 'line') expect(text).toMatch(/L = mean\(\(Z - Y\) \^ 2\)$/);
+      }
+    }
+    expect(matrixNetworkProgram({ dataset: 'blobs', hidden: [], activation: 'tanh', batch: 20, seed: 0 }).split('\n')[0]).toBe('# softmax regression on blobs');
+  });
+
+  it('image sets name their batch only, and the first layer takes every pixel', () => {
+    const text = matrixNetworkProgram({ dataset: 'fashion', hidden: [32], activation: 'tanh', batch: 64, seed: 1 });
+    expect(text.split('\n').slice(1, 3)).toEqual(['data X, Y = fashion(batch=64)', 'param W1 = randn(784, 32, std=0.036, seed=1)']);
+  });
+
+  it('reports what is out of range', () => {
+    const ok = { dataset: 'moons', hidden: [8], activation: 'tanh', batch: 32, seed: 1 } as const;
+    expect(matrixSpecProblem(ok)).toBeNull();
+    expect(matrixSpecProblem({ ...ok, hidden: [8, 8, 8, 8] })).toBe('layers');
+    expect(matrixSpecProblem({ ...ok, hidden: [0] })).toBe('width');
+    expect(matrixSpecProblem({ ...ok, batch: 0 })).toBe('batch');
+    expect(matrixSpecProblem({ ...ok, dataset: 'mnist' as never })).toBe('dataset');
   });
 });

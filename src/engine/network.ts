@@ -5,6 +5,7 @@
 //   y{k}        targets           L            the loss
 // With a batch of several rows, per-row names end in `r{n}` (x1r2, z1_2r2, …);
 // weights and biases are shared by the rows, so their gradients sum over the batch.
+import { datasetEntry, type DatasetName } from './data/registry';
 import { seededRandom } from './random';
 
 export { seededRandom } from './random';
@@ -121,5 +122,66 @@ export function networkProgram(spec: NetworkSpec): string {
   }
   // The loss of a batch is the mean of the rows' losses.
   if (rows > 1) lines.push(`L = (${rowLosses.join(' + ')}) / ${rows}`);
+  return lines.join('\n');
+}
+
+/** A network of matrices on a data set: `train a 2-8-2 tanh network on moons`. */
+export interface MatrixNetworkSpec {
+  readonly dataset: DatasetName;
+  /** Widths of the hidden layers (none: softmax regression, or linear regression on `line`). */
+  readonly hidden: readonly number[];
+  readonly activation: Activation;
+  /** Rows per mini-batch. */
+  readonly batch: number;
+  /** Seed of the weights (and of the points, for a point set). */
+  readonly seed: number;
+}
+
+export const MATRIX_LIMITS = { hidden: [0, 3], width: [1, 128], batch: [1, 512] } as const;
+
+/** What is out of range in a matrix network spec, or null. */
+export function matrixSpecProblem(spec: MatrixNetworkSpec): 'dataset' | 'layers' | 'width' | 'batch' | 'seed' | null {
+  const within = (v: number, [lo, hi]: readonly [number, number]) => Number.isInteger(v) && v >= lo && v <= hi;
+  if (!datasetEntry(spec.dataset)) return 'dataset';
+  if (!within(spec.hidden.length, MATRIX_LIMITS.hidden)) return 'layers';
+  if (spec.hidden.some((w) => !within(w, MATRIX_LIMITS.width))) return 'width';
+  if (!within(spec.batch, MATRIX_LIMITS.batch)) return 'batch';
+  if (!within(spec.seed, [0, 1e6])) return 'seed';
+  return null;
+}
+
+/** A weight matrix's spread: about 1/√(fan-in), so the first activations are neither tiny nor saturated. */
+const weightStd = (fanIn: number): number => Number((1 / Math.sqrt(fanIn)).toPrecision(2));
+
+/**
+ * The program of a matrix network on a data set: the data line, `param` weights
+ * and biases, one line a layer, and the loss (softmax with cross-entropy for a
+ * classifier, the mean squared error for `line`).
+ */
+export function matrixNetworkProgram(spec: MatrixNetworkSpec): string {
+  const entry = datasetEntry(spec.dataset)!;
+  const defaults = Object.fromEntries(entry.options.map((o) => [o.name, o.default]));
+  const classes = entry.classes(defaults as never);
+  const out = classes ?? 1;
+  const widths = [entry.features, ...spec.hidden, out];
+  const act = spec.activation === 'identity' ? '' : spec.activation;
+  const what = spec.hidden.length === 0 ? (classes ? 'softmax regression' : 'linear regression') : `a ${widths.join('-')}${act ? ` ${act}` : ''} network`;
+  const options =
+    entry.kind === 'points'
+      ? `n=${defaults.n}, noise=${defaults.noise}, seed=${spec.seed}, batch=${spec.batch}`
+      : `batch=${spec.batch}`;
+  const lines = [`# ${what} on ${spec.dataset}`, `data X, Y = ${spec.dataset}(${options})`];
+  let input = 'X';
+  for (let l = 1; l < widths.length; l++) {
+    const [fanIn, width] = [widths[l - 1], widths[l]];
+    lines.push(`param W${l} = randn(${fanIn}, ${width}, std=${weightStd(fanIn)}, seed=${spec.seed + l - 1})`);
+    lines.push(`param b${l} = zeros(${width})`);
+    const affine = `${input} @ W${l} + b${l}`;
+    if (l < widths.length - 1) {
+      lines.push(`H${l} = ${act ? `${act}(${affine})` : affine}`);
+      input = `H${l}`;
+    } else lines.push(`Z = ${affine}`);
+  }
+  lines.push(classes ? 'L = softmax_cross_entropy(Z, Y)' : 'L = mean((Z - Y) ^ 2)');
   return lines.join('\n');
 }

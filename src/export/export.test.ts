@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { compile, pyNumber } from '../engine';
+import { IMAGE_ASSETS } from '../../fixtures/imageAssets';
 import { LESSONS } from '../../fixtures/lessons';
 import { tensorPrograms } from '../formulas/testTensorPrograms';
 import { stepLatex, stepTexLines } from './latex';
@@ -68,7 +69,7 @@ describe('stepLatex', () => {
     const byConstant = /\\partial \(?-?[\d.]+\)?\}/;
     let lines = 0;
     for (const lesson of [...LESSONS.map((l) => l.program), 'x = 2\nf = x * 3 + 2 * (x - 1) / 4 + 2 * 3']) {
-      const c = compile(lesson);
+      const c = compile(lesson, { assets: IMAGE_ASSETS });
       for (let s = 0; s <= c.trace.end; s++) {
         for (const line of stepTexLines(c, s)) {
           lines++;

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../../fixtures/lessons';
+import { LESSONS, namesImageSet } from '../../fixtures/lessons';
 import { compile, networkProgram } from '../engine';
 import { tensorPrograms } from '../formulas/testTensorPrograms';
 import { handoutLatex } from './handout';
@@ -72,7 +72,8 @@ describe('handoutLatex', () => {
 
 describe('the handout compiles with pdflatex -halt-on-error', () => {
   const cases: { name: string; program: string }[] = [
-    ...LESSONS.map((l) => ({ name: `lesson-${l.id}`, program: l.program })),
+    // (Lessons on an image set are left out: their images are not loaded here, and a batch would print as a 64×784 matrix.)
+    ...LESSONS.filter((l) => !namesImageSet(l.program)).map((l) => ({ name: `lesson-${l.id}`, program: l.program })),
     { name: 'non-finite', program: 'x = 0\ny = -1\nbig = 1e400\nq = 1 / x\nr = log(y) + sqrt(y)\nf = q * r + big - exp(1000)' },
     {
       name: 'long-names',

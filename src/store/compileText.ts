@@ -1,10 +1,11 @@
 // Text in, graph or error out: the store never lets a ProgramError escape.
-import { compile, ProgramError, type Compiled } from '../engine';
+import { compile, ProgramError, type BuildOptions, type Compiled } from '../engine';
 import type { StepRef } from './url';
 
-export function tryCompile(text: string): { compiled: Compiled | null; error: ProgramError | null } {
+/** `options`: the image sets loaded so far, and for a training iteration its batch and parameters. */
+export function tryCompile(text: string, options: BuildOptions = {}): { compiled: Compiled | null; error: ProgramError | null } {
   try {
-    return { compiled: compile(text), error: null };
+    return { compiled: compile(text, options), error: null };
   } catch (err) {
     if (err instanceof ProgramError) return { compiled: null, error: err };
     throw err;

@@ -12,7 +12,8 @@ import type {
 } from './types';
 
 export function initialProgram(init: VisualizerInit): ProgramState {
-  return { text: init.text, ...tryCompile(init.text), compilePending: false };
+  // An image set's program compiles once its images are loaded (the program slice loads them).
+  return { text: init.text, ...tryCompile(init.text), compilePending: false, dataLoad: null, iterationView: null };
 }
 
 export function initialPlayback(init: VisualizerInit, program: ProgramState): PlaybackState {
@@ -23,7 +24,7 @@ export const initialPractice = (): PracticeState => ({ practice: false, answers:
 
 export const initialPresentation = (init: VisualizerInit): PresentationState => ({ mode: init.mode ?? 'normal', blank: false });
 
-export const initialView = (init: VisualizerInit): ViewState => ({ locale: init.locale ?? 'en', theme: init.theme ?? 'light' });
+export const initialView = (init: VisualizerInit): ViewState => ({ locale: init.locale ?? 'en', theme: init.theme ?? 'light', tab: init.tab ?? 'step' });
 
 export const initialSelection = (): SelectionState => ({ selected: null, selectedEntry: null, collapsed: [] });
 

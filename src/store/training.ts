@@ -43,8 +43,11 @@ export interface TrainingState {
   error: { message: string; line: number | null; col: number | null } | null;
   /** Whether training runs in a worker (off the main thread). */
   inWorker: boolean | null;
+  /** The current values of every parameter by id, when they are few (the trainer sends them then). */
+  params: ReadonlyMap<string, Float64Array> | null;
 
-  start: (text: string) => void;
+  /** Starts a run of `text` (paused at iteration 0), with `patch` applied to the settings first. */
+  start: (text: string, patch?: Partial<TrainSettingsDraft>) => void;
   run: () => void;
   pause: () => void;
   step: (count?: number) => void;
@@ -52,8 +55,19 @@ export interface TrainingState {
   setSettings: (patch: Partial<TrainSettingsDraft>) => void;
   setWatch: (watch: { id: string; index: number }) => void;
   requestInsights: () => void;
-  /** The parameters just before update `iteration`, to open that iteration in the stepper. */
-  openIteration: (iteration: number) => Promise<Map<string, Tensor>>;
+  /**
+   * The parameters just before update `iteration` and what that update does to the
+   * watched entry, to open the iteration in the stepper. Rejects when there is no run.
+   */
+  openIteration: (iteration: number) => Promise<OpenedIteration>;
+  /** Ends the run and its worker (a later start makes a new one). */
+  dispose: () => void;
+}
+
+export interface OpenedIteration {
+  readonly iteration: number;
+  readonly params: Map<string, Tensor>;
+  readonly update: UpdateRecord | null;
 }
 
 export type TrainingStore = StoreApi<TrainingState>;
@@ -66,36 +80,47 @@ function settingsOf(draft: TrainSettingsDraft): TrainSettings {
 
 /** Appends to a curve, halving it by averaging neighbours when it grows past MAX_CURVE_POINTS. */
 export function appendCurve(curve: number[], stride: number, pending: number[], added: readonly number[]): { curve: number[]; stride: number; pending: number[] } {
-  let points = curve;
+  let points = curve.slice();
   let s = stride;
-  let rest = [...pending, ...added];
-  const out = [...points];
-  while (rest.length >= s) {
-    const group = rest.slice(0, s);
-    rest = rest.slice(s);
-    out.push(group.reduce((a, b) => a + b, 0) / group.length);
+  // Whole groups of `s` iterations become one point each (their mean); the rest waits.
+  const rest = pending.length ? [...pending, ...added] : added;
+  let at = 0;
+  for (; at + s <= rest.length; at += s) {
+    let sum = 0;
+    for (let i = at; i < at + s; i++) sum += rest[i];
+    points.push(sum / s);
   }
-  points = out;
   while (points.length > MAX_CURVE_POINTS) {
-    const halved: number[] = [];
-    for (let i = 0; i + 1 < points.length; i += 2) halved.push((points[i] + points[i + 1]) / 2);
+    const halved: number[] = new Array(points.length >> 1);
+    for (let i = 0; i < halved.length; i++) halved[i] = (points[2 * i] + points[2 * i + 1]) / 2;
     points = halved;
     s *= 2;
   }
-  return { curve: points, stride: s, pending: rest };
+  return { curve: points, stride: s, pending: rest.slice(at) };
 }
 
 export function createTrainingStore(makeClient: () => TrainerClient): TrainingStore {
   let client: TrainerClient | null = null;
   let pendingLosses: number[] = [];
   let nextRequest = 1;
-  const waiting = new Map<number, (params: Map<string, Tensor>) => void>();
+  const waiting = new Map<number, { resolve: (opened: OpenedIteration) => void; reject: (error: Error) => void }>();
+  /** Run was pressed while the run was still starting. */
+  let runWhenReady = false;
   return createStore<TrainingState>()((set, get) => {
     const onMessage = (message: FromTrainer) => {
       switch (message.type) {
-        case 'ready':
+        case 'ready': {
           set({ status: 'paused', info: message.info, evaluations: [message.info.evaluation], error: null, inWorker: client?.inWorker ?? null });
+          // Watch an entry of a parameter the run has: the first one unless one is chosen.
+          const { watch } = get();
+          const first = message.info.params[0];
+          if (first && !message.info.params.some((p) => p.id === watch?.id)) get().setWatch({ id: first.id, index: 0 });
+          if (runWhenReady) {
+            runWhenReady = false;
+            get().run();
+          }
           break;
+        }
         case 'progress': {
           const { chunk } = message;
           const merged = appendCurve(get().losses, get().lossStride, pendingLosses, chunk.losses);
@@ -108,6 +133,7 @@ export function createTrainingStore(makeClient: () => TrainerClient): TrainingSt
             lossStride: merged.stride,
             evaluations,
             update: message.update ?? get().update,
+            params: message.params ? new Map(message.params.map((p) => [p.id, p.data])) : get().params,
             divergence: chunk.divergence,
             status: chunk.divergence ? 'diverged' : message.running ? 'running' : 'paused',
           });
@@ -120,12 +146,14 @@ export function createTrainingStore(makeClient: () => TrainerClient): TrainingSt
           set({ insights: message.insights });
           break;
         case 'iteration': {
-          const resolve = waiting.get(message.request);
+          const pending = waiting.get(message.request);
           waiting.delete(message.request);
-          resolve?.(new Map(message.params.map((p) => [p.id, { shape: p.shape, data: p.data }])));
+          if (message.params.length === 0) pending?.reject(new Error('there is no training run to open an iteration of'));
+          else pending?.resolve({ iteration: message.iteration, params: new Map(message.params.map((p) => [p.id, { shape: p.shape, data: p.data }])), update: message.update });
           break;
         }
         case 'error':
+          runWhenReady = false;
           set({ status: 'error', error: { message: message.message, line: message.line, col: message.col } });
           break;
       }
@@ -154,18 +182,27 @@ export function createTrainingStore(makeClient: () => TrainerClient): TrainingSt
       insights: null,
       error: null,
       inWorker: null,
-      start: (text) => {
+      params: null,
+      start: (text, patch) => {
         pendingLosses = [];
-        set({ status: 'loading', text, info: null, iteration: 0, epoch: 0, losses: [], lossStride: 1, evaluations: [], update: null, divergence: null, boundary: null, insights: null, error: null });
+        runWhenReady = false;
+        if (patch) set({ settings: { ...get().settings, ...patch } });
+        set({ status: 'loading', text, info: null, iteration: 0, epoch: 0, losses: [], lossStride: 1, evaluations: [], update: null, divergence: null, boundary: null, insights: null, error: null, params: null });
         send({ type: 'start', text, settings: settingsOf(get().settings) });
         const { watch } = get();
         if (watch) send({ type: 'watch', ...watch });
       },
       run: () => {
-        if (get().status === 'paused') send({ type: 'run' });
-        set({ status: get().status === 'paused' ? 'running' : get().status });
+        const { status } = get();
+        if (status === 'loading') runWhenReady = true;
+        if (status !== 'paused') return;
+        send({ type: 'run' });
+        set({ status: 'running' });
       },
-      pause: () => send({ type: 'pause' }),
+      pause: () => {
+        runWhenReady = false;
+        if (get().status === 'running') send({ type: 'pause' });
+      },
       step: (count = 1) => {
         if (get().status === 'paused' || get().status === 'running') send({ type: 'step', count });
       },
@@ -193,11 +230,20 @@ export function createTrainingStore(makeClient: () => TrainerClient): TrainingSt
         if (get().text !== null) send({ type: 'insights' });
       },
       openIteration: (iteration) =>
-        new Promise((resolve) => {
+        new Promise((resolve, reject) => {
+          if (get().text === null) return reject(new Error('there is no training run to open an iteration of'));
           const request = nextRequest++;
-          waiting.set(request, resolve);
+          waiting.set(request, { resolve, reject });
           send({ type: 'openIteration', request, iteration });
         }),
+      dispose: () => {
+        client?.dispose();
+        client = null;
+        runWhenReady = false;
+        for (const pending of waiting.values()) pending.reject(new Error('the training run ended'));
+        waiting.clear();
+        set({ status: 'idle', text: null });
+      },
     };
   });
 }

@@ -2,7 +2,10 @@
 // holds (state) apart from what it can do (actions). The slices' actions live
 // in slices/, the starting values in initialState.ts.
 import type { StoreApi } from 'zustand/vanilla';
-import type { Compiled, ProgramError } from '../engine';
+import type { Compiled, ProgramError, Tensor } from '../engine';
+import type { ImageAsset } from '../engine/data/imageAsset';
+import type { ImageSetName } from '../engine/data/registry';
+import type { UpdateRecord } from '../engine/optim';
 import type { Answers, FieldResult } from './practice';
 import type { Mode, StepRef, UrlLocale } from './url';
 
@@ -19,7 +22,37 @@ export interface ProgramState {
   error: ProgramError | null;
   /** Typed text waits for a pause before it is compiled (a long program): `compiled` and `error` are of an older text. */
   compilePending: boolean;
+  /**
+   * An image set the text names that is being loaded (the graph waits for it), or
+   * that did not load (then `error` says so, with the data line's position).
+   */
+  dataLoad: { name: string; status: 'loading' | 'failed' } | null;
+  /** Set while the stepper shows one training iteration instead of the program's own values. */
+  iterationView: IterationView | null;
 }
+
+/** What the stepper needs to show iteration k of a training run. */
+export interface IterationRequest {
+  readonly iteration: number;
+  /** The run's batch size and batch-order seed (undefined: the data line's). */
+  readonly batch?: number;
+  readonly batchSeed?: number;
+  /** The parameters just before update k, by node id. */
+  readonly values: ReadonlyMap<string, Tensor>;
+  /** The update k makes to the watched entry (shown once the backward pass ends). */
+  readonly update: UpdateRecord | null;
+}
+
+/** The training iteration on screen in the stepper. */
+export interface IterationView {
+  readonly iteration: number;
+  /** For a program with a data line: its epoch, its batch within the epoch (0-based) and the batch's rows. */
+  readonly epoch: number | null;
+  readonly batchIndex: number | null;
+  readonly rows: number | null;
+  readonly update: UpdateRecord | null;
+}
+
 export interface ProgramActions {
   /**
    * A new program from outside the editor (a lesson, the network builder, a
@@ -31,6 +64,21 @@ export interface ProgramActions {
   editText: (text: string) => void;
   /** Compiles typed text that is waiting for a pause, now (the editor lost focus). */
   commitText: () => void;
+  /**
+   * Loads the image set the text names (again, after a failed load) and compiles
+   * once it is there; `step` is where to go then (a link's step).
+   */
+  retryData: (step?: StepRef) => void;
+  /**
+   * Shows training iteration k in the stepper: the same text compiled with that
+   * iteration's mini-batch and parameters, from step 0; the text is untouched.
+   * Returns false (and changes nothing) when it does not compile.
+   */
+  openIteration: (request: IterationRequest) => boolean;
+  /** Back to the program's own values. */
+  closeIteration: () => void;
+  /** Replaces the update shown after the open iteration (another entry was chosen). */
+  setIterationUpdate: (update: UpdateRecord | null) => void;
 }
 
 /** Where the student is in the trace, and the automatic stepping. */
@@ -73,14 +121,20 @@ export interface PresentationActions {
   toggleBlank: () => void;
 }
 
-/** The reader's preferences: language and colours. */
+/** The tabs of the column beside the graph (src/ui/RightPanel.tsx draws one entry each). */
+export const PANEL_TABS = ['step', 'neurons', 'train', 'check', 'forward', 'jacobian'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+
+/** The reader's preferences: language and colours; the tab open beside the graph. */
 export interface ViewState {
   locale: Locale;
   theme: Theme;
+  tab: PanelTab;
 }
 export interface ViewActions {
   setLocale: (locale: Locale) => void;
   setTheme: (theme: Theme) => void;
+  setTab: (tab: PanelTab) => void;
 }
 
 /** What the reader picked out in the graph. */
@@ -121,6 +175,9 @@ export interface VisualizerInit {
   locale?: Locale;
   mode?: Mode;
   theme?: Theme;
+  tab?: PanelTab;
+  /** Loads an image set's asset (default: the page's loader, decoding in slices; tests pass Node's). */
+  loadAsset?: (name: ImageSetName) => Promise<ImageAsset>;
 }
 
 /** The store's setter and getter as a slice's actions see them: the whole state, so one action may reset others. */

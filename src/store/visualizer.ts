@@ -3,6 +3,7 @@
 // Each concern is a slice (slices/): its state type and actions in types.ts,
 // its starting values in initialState.ts.
 import { createStore } from 'zustand/vanilla';
+import { loadDecodedAsset } from '../data/loadDecoded';
 import { initialState } from './initialState';
 import { playbackActions } from './slices/playback';
 import { practiceActions } from './slices/practice';
@@ -14,18 +15,22 @@ import type { VisualizerInit, VisualizerState, VisualizerStore } from './types';
 import { serializeUrlState, type Mode } from './url';
 
 export { resolveStep } from './compileText';
-export type { Theme, VisualizerInit, VisualizerState, VisualizerStore } from './types';
+export type { IterationRequest, IterationView, PanelTab, Theme, VisualizerInit, VisualizerState, VisualizerStore } from './types';
+
 
 export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
-  return createStore<VisualizerState>()((set, get) => ({
+  const store = createStore<VisualizerState>()((set, get) => ({
     ...initialState(init),
-    ...programActions(set, get),
+    ...programActions(init.loadAsset ?? loadDecodedAsset)(set, get),
     ...playbackActions(set, get),
     ...practiceActions(set, get),
     ...presentationActions(set, get),
     ...viewActions(set, get),
     ...selectionActions(set, get),
   }));
+  // A program that names an image set is drawn once its images have loaded.
+  if (store.getState().error?.code === 'dataNotLoaded') store.getState().retryData(init.step);
+  return store;
 }
 
 /** The query string that reopens what is on screen (CONTRACTS §3); `mode` overrides the current mode. */

@@ -1,7 +1,7 @@
 // The page's side of training: a worker running host.ts, or — where no worker
 // can start (a page opened from file://) — the same host in the page, in slices
 // short enough to keep the page responsive.
-import { loadImageAsset } from '../data/loadBrowser';
+import { loadDecodedAsset } from '../data/loadDecoded';
 import { createTrainingHost } from './host';
 import type { FromTrainer, ToTrainer } from './protocol';
 import workerUrl from './worker.ts?worker&url';
@@ -22,7 +22,8 @@ export function createTrainerClient(): TrainerClient {
   let local: ((message: ToTrainer) => void) | null = null;
   const sent: ToTrainer[] = [];
   const startLocal = () => {
-    local = createTrainingHost({ post: deliver, loadAsset: loadImageAsset, sliceMs: 8 });
+    // In the page the images are decoded in slices, and shared with the page's own compile.
+    local = createTrainingHost({ post: deliver, loadAsset: loadDecodedAsset, sliceMs: 8 });
     // Replay what the worker never answered.
     for (const message of sent.splice(0)) local(message);
   };

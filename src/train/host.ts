@@ -4,8 +4,8 @@
 // with shorter slices.
 import { confusionMatrix, crossEntropyPerRow, datasetEntry, isImageSet, predictions, worstRows, type ImageAsset, type ImageSetName } from '../engine/data';
 import { ProgramError } from '../engine/errors';
-import { TrainingRunner } from '../engine/training/runner';
-import type { Boundary, FromTrainer, Insights, RunInfo, ToTrainer } from './protocol';
+import { TrainingRunner, type Evaluation } from '../engine/training/runner';
+import { SMALL_PARAMS, type Boundary, type FromTrainer, type Insights, type RunInfo, type ToTrainer } from './protocol';
 
 export interface HostOptions {
   readonly post: (message: FromTrainer) => void;
@@ -19,6 +19,13 @@ export interface HostOptions {
 
 const BOUNDARY_RESOLUTION = 48;
 
+/**
+ * Evaluating the whole train and test splits may take at most this share of the
+ * time (Fashion-MNIST's 3,500 images cost as much as ~30 steps): beyond it the
+ * run evaluates half as often, and twice as often again below a quarter of it.
+ */
+const EVALUATION_SHARE = 0.2;
+
 export function createTrainingHost(options: HostOptions): (message: ToTrainer) => void {
   const { post, loadAsset, sliceMs } = options;
   const reportMs = options.reportMs ?? 100;
@@ -28,6 +35,36 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
   let lastBoundary = 0;
   let generation = 0;
   let pendingLosses: number[] = [];
+  let watch: { id: string; index: number } | null = null;
+  /** Time spent evaluating during the current slice (ms), and the fewest iterations between evaluations. */
+  let evaluatingMs = 0;
+  let baseEvery = 1;
+
+  const small = (): { id: string; data: Float64Array }[] | undefined => {
+    if (!runner) return undefined;
+    let total = 0;
+    for (const v of runner.session.values.values()) total += v.length;
+    return total <= SMALL_PARAMS ? [...runner.session.values].map(([id, v]) => ({ id, data: v.slice() })) : undefined;
+  };
+
+  /** Times the runner's evaluations, so that the host can space them out. */
+  const timeEvaluations = (r: TrainingRunner) => {
+    const evaluate = r.evaluate.bind(r);
+    r.evaluate = (): Evaluation => {
+      const started = performance.now();
+      const evaluation = evaluate();
+      evaluatingMs += performance.now() - started;
+      return evaluation;
+    };
+  };
+
+  /** After a slice of `elapsedMs`: evaluate half or twice as often to keep within EVALUATION_SHARE. */
+  const pace = (elapsedMs: number) => {
+    if (!runner || elapsedMs <= 0) return;
+    const share = evaluatingMs / elapsedMs;
+    if (share > EVALUATION_SHARE) runner.evaluateEvery = Math.min(1 << 20, runner.evaluateEvery * 2);
+    else if (share < EVALUATION_SHARE / 4 && runner.evaluateEvery > baseEvery) runner.evaluateEvery = Math.max(baseEvery, Math.floor(runner.evaluateEvery / 2));
+  };
 
   const fail = (error: unknown) => {
     running = false;
@@ -46,10 +83,12 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
     timer = null;
     if (!runner || !running) return;
     const started = performance.now();
+    evaluatingMs = 0;
     const chunk = runner.run(Number.MAX_SAFE_INTEGER, sliceMs);
+    pace(performance.now() - started);
     pendingLosses.push(...chunk.losses);
     if (chunk.divergence) running = false;
-    post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update });
+    post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update, params: small() });
     pendingLosses = [];
     if (performance.now() - lastBoundary > 250 || !running) {
       lastBoundary = performance.now();
@@ -74,6 +113,11 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
               if (mine !== generation) return;
               try {
                 runner = new TrainingRunner(message.text, message.settings, new Map(loaded));
+                runner.watch = watch;
+                // Evaluate at least every 10 iterations to begin with (the first ones change most); pace() spaces them out when costly.
+                runner.evaluateEvery = Math.min(runner.evaluateEvery, 10);
+                baseEvery = runner.evaluateEvery;
+                timeEvaluations(runner);
                 post({ type: 'ready', info: info(runner) });
                 sendBoundary();
               } catch (error) {
@@ -90,13 +134,13 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
           break;
         case 'pause':
           running = false;
-          if (runner) post({ type: 'progress', chunk: { iteration: runner.iteration, losses: [], evaluations: [runner.evaluate()], divergence: runner.divergence, update: null }, epoch: epoch(), running, update: null });
+          if (runner) post({ type: 'progress', chunk: { iteration: runner.iteration, losses: [], evaluations: [runner.evaluate()], divergence: runner.divergence, update: null }, epoch: epoch(), running, update: null, params: small() });
           break;
         case 'step': {
           if (!runner) break;
           running = false;
           const chunk = runner.run(message.count);
-          post({ type: 'progress', chunk: { ...chunk, evaluations: [...chunk.evaluations, runner.evaluate()] }, epoch: epoch(), running, update: chunk.update });
+          post({ type: 'progress', chunk: { ...chunk, evaluations: [...chunk.evaluations, runner.evaluate()] }, epoch: epoch(), running, update: chunk.update, params: small() });
           sendBoundary();
           break;
         }
@@ -104,12 +148,18 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
           runner?.setLearningRate(message.lr);
           break;
         case 'watch':
-          if (runner) runner.watch = { id: message.id, index: message.index };
+          // Kept for a run that is still starting (its images loading).
+          watch = { id: message.id, index: message.index };
+          if (runner) runner.watch = watch;
           break;
         case 'openIteration': {
-          if (!runner) break;
-          const params = runner.paramsBefore(message.iteration);
-          post({ type: 'iteration', request: message.request, iteration: message.iteration, params: [...params].map(([id, t]) => ({ id, shape: t.shape, data: t.data })) });
+          if (!runner) {
+            post({ type: 'iteration', request: message.request, iteration: message.iteration, params: [], update: null });
+            break;
+          }
+          const k = Math.max(0, Math.min(runner.iteration, Math.floor(message.iteration)));
+          const { params, update } = runner.replayAt(k, runner.watch);
+          post({ type: 'iteration', request: message.request, iteration: k, params: [...params].map(([id, t]) => ({ id, shape: t.shape, data: t.data })), update });
           break;
         }
         case 'insights':

@@ -56,10 +56,28 @@ export interface Insights {
   readonly weights: { readonly param: string; readonly images: readonly Float64Array[] } | null;
 }
 
+/** Progress carries the parameters themselves when they hold at most this many numbers. */
+export const SMALL_PARAMS = 64;
+
 export type FromTrainer =
   | { type: 'ready'; info: RunInfo }
-  | { type: 'progress'; chunk: Chunk; epoch: number; running: boolean; update: UpdateRecord | null }
+  | {
+      type: 'progress';
+      chunk: Chunk;
+      epoch: number;
+      running: boolean;
+      update: UpdateRecord | null;
+      /** Every parameter's current values, when they are few (SMALL_PARAMS numbers in all): the page shows them. */
+      params?: readonly { id: string; data: Float64Array }[];
+    }
   | { type: 'boundary'; boundary: Boundary; iteration: number }
-  | { type: 'iteration'; request: number; iteration: number; params: readonly { id: string; shape: readonly number[]; data: Float64Array }[] }
+  | {
+      type: 'iteration';
+      request: number;
+      iteration: number;
+      params: readonly { id: string; shape: readonly number[]; data: Float64Array }[];
+      /** What update `iteration` does to the watched entry (replayed with the watch). */
+      update: UpdateRecord | null;
+    }
   | { type: 'insights'; insights: Insights }
   | { type: 'error'; message: string; line: number | null; col: number | null; diverged?: Divergence };

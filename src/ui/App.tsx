@@ -14,6 +14,8 @@ import { NetworkBuilder } from './NetworkBuilder';
 import { PracticeToggle } from './PracticeCard';
 import { ShareDialog } from './ShareDialog';
 import { RightPanel } from './RightPanel';
+import { DataStatus } from './train/DataStatus';
+import { IterationBanner } from './train/IterationBanner';
 import { useChromeHeight } from './useChromeHeight';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
@@ -123,6 +125,8 @@ export function App({
         </div>
       )}
       <RestoreNotice replaced={replaced} />
+      <DataStatus />
+      <IterationBanner />
       {mode !== 'normal' && <ErrorAlert />}
       <main className="app-main">
         {mode === 'normal' && (

@@ -9,12 +9,15 @@ import { SidePanel } from './SidePanel';
 import { useT } from './useT';
 
 const NUDGES = [1e-2, 1e-4, 1e-6];
+/** Most entries checked (each costs four forward passes; a network on a data set has tens of thousands). */
+const MAX_CHECKS = 24;
 
 export function GradCheckPanel() {
   const compiled = useVisualizer((s) => s.compiled);
   const t = useT();
   const [h, setH] = useState(1e-4);
-  const rows = useMemo(() => (compiled ? checkGradients(compiled.graph, compiled.trace.grads, h) : []), [compiled, h]);
+  const rows = useMemo(() => (compiled ? checkGradients(compiled.graph, compiled.trace.grads, h, MAX_CHECKS) : []), [compiled, h]);
+  const entries = compiled ? compiled.graph.nodes.reduce((n, node) => n + (node.op === 'input' ? node.tensor.data.length : 0), 0) : 0;
   if (!compiled) return null;
   return (
     <SidePanel id="gradcheck" title={t('check.title')} explain={t('check.explain')}>
@@ -43,7 +46,7 @@ export function GradCheckPanel() {
             const rel = Math.abs(quotient - r.backprop) / Math.max(Math.abs(quotient), Math.abs(r.backprop), 1e-12);
             const ok = rel < 1e-4 || (Math.abs(quotient - r.backprop) < 1e-9);
             return (
-              <tr key={r.node} data-input={compiled.graph.nodes[r.node].label ?? ''}>
+              <tr key={`${r.node}:${r.element}`} data-input={compiled.graph.nodes[r.node].label ?? ''}>
                 <td>{nodeName(compiled.graph, r.node)}</td>
                 <td>{formatNumber(r.backprop)}</td>
                 <td data-quotient={String(quotient)}>{formatNumber(quotient)}</td>
@@ -55,6 +58,7 @@ export function GradCheckPanel() {
           })}
         </tbody>
       </table>
+      {entries > rows.length && <p className="muted small">{t('check.some', { shown: rows.length, count: entries })}</p>}
       <p className="muted small">{t('check.note')}</p>
     </SidePanel>
   );

@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { GraphNode } from '../engine';
 import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText, versionMark } from '../engine/names';
+import { shapeKey } from '../engine/tensor/tensor';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
 import { estimateNameWidth, GATE_CHIP, gateChipWidth, gateSymbolSqueeze } from '../graph/sizes';
@@ -82,6 +83,8 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
   const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
+  // §10: an input is a parameter (trained) or data (fixed); the graph draws them apart.
+  const inputRole = node.op === 'input' ? node.role : null;
   const isConst = node.op === 'const';
   const gate = detail ? draw.gate : null;
   const gateWidth = gate === null ? 0 : gateChipWidth(gate);
@@ -98,8 +101,9 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
     node.label ? (draw.gate !== null && !group ? `${nodeNameText(node)}, ${opText}` : nodeNameText(node)) : isConst ? t('node.constant', { value: formatNumber(node.value) }) : opText,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
+    ...(inputRole ? [t(inputRole === 'param' ? 'node.roleParam' : 'node.roleData')] : []),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, isConst && 'node-const', group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const classes = ['node', `node-${draw.kind}`, inputRole && `input-${inputRole}`, isConst && 'node-const', group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
     .filter(Boolean)
     .join(' ');
   return (
@@ -109,6 +113,8 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
       data-label={node.label ?? undefined}
       data-version={node.version > 1 ? node.version : undefined}
       data-op={node.op}
+      data-role={inputRole ?? undefined}
+      data-shape={node.shape.length > 0 ? shapeKey(node.shape) : undefined}
       data-value={v.value === undefined ? undefined : String(v.value)}
       data-grad={v.grad === undefined ? undefined : String(v.grad)}
       data-grad-final={v.final ? '' : undefined}
@@ -130,6 +136,11 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
       }}
     >
       <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
+      {inputRole && detail && (
+        <text className="role-badge" x={x - w / 2 + 3} y={y - h / 2 - 4}>
+          {t(inputRole === 'param' ? 'node.param' : 'node.data')}
+        </text>
+      )}
       {detail && (
         <>
           {gate !== null && (

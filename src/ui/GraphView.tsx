@@ -202,6 +202,8 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const detail = !big || zoomedIn;
   const edgeDetail = !big;
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
+  // Parameters and data are drawn apart where the program has both (§10: with no `param`, every input is a parameter).
+  const roles = Boolean(drawing?.compiled.graph.nodes.some((n) => n.op === 'input' && n.role === 'data'));
 
   return (
     <TensorScaleProvider>
@@ -215,7 +217,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
         <g ref={layerRef}>
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
-            <g className={pending ? 'graph-content stale' : 'graph-content'}>
+            <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
               <g className="edges">
                 {drawing.model.edges.map(([from, to], k) => {
                   const edge = drawing.model.edgeIds[k];
@@ -300,7 +302,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
           {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
         </div>
       )}
-      <Legend />
+      <Legend roles={roles} />
     </div>
     </TensorScaleProvider>
   );
@@ -359,7 +361,7 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
   }, [svgRef, layerRef]);
 }
 
-function Legend() {
+function Legend({ roles }: { roles: boolean }) {
   const t = useT();
   return (
     <ul className="legend" aria-hidden="true">
@@ -372,6 +374,16 @@ function Legend() {
       <li>
         <span className="swatch final" /> {t('legend.final')}
       </li>
+      {roles && (
+        <>
+          <li>
+            <span className="swatch param" /> {t('legend.param')}
+          </li>
+          <li>
+            <span className="swatch data" /> {t('legend.data')}
+          </li>
+        </>
+      )}
     </ul>
   );
 }

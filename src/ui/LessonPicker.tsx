@@ -7,6 +7,7 @@ export function LessonPicker() {
   const text = useVisualizer((s) => s.text);
   const setText = useVisualizer((s) => s.setText);
   const first = useVisualizer((s) => s.first);
+  const setTab = useVisualizer((s) => s.setTab);
   const locale = useVisualizer((s) => s.locale);
   const t = useT();
   const current = LESSONS.find((l) => l.program === text);
@@ -21,6 +22,8 @@ export function LessonPicker() {
           if (lesson) {
             setText(lesson.program);
             first();
+            // A lesson about training opens the Train tab (its settings are applied when its run starts).
+            if (lesson.train) setTab('train');
           }
         }}
       >
@@ -39,12 +42,14 @@ export function LessonPicker() {
 export function LessonSummary() {
   const text = useVisualizer((s) => s.text);
   const locale = useVisualizer((s) => s.locale);
+  const t = useT();
   const lesson = LESSONS.find((l) => l.program === text);
   if (!lesson) return null;
   return (
     <section className="lesson-summary" lang={locale}>
       <h2>{lesson.title[locale]}</h2>
       <p>{lesson.summary[locale]}</p>
+      {lesson.train && <p className="muted small">{t('lesson.trains')}</p>}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
 import { SelectedNode } from './SelectedNode';
+import { IterationUpdate } from './train/IterationBanner';
 import { NonFiniteNote, SoftmaxRule } from './StepNotes';
 import { isTensorStep } from '../formulas/tensorTex';
 import { EntryDrill } from './tensor/EntryDrill';
@@ -133,6 +134,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       <NonFiniteNote compiled={compiled} step={step} />
       {graph.hasTensors && <EntryDrill step={step} />}
       <PracticeCard />
+      <IterationUpdate />
       <SelectedNode />
     </section>
   );

@@ -1,6 +1,6 @@
 // A ProgramError in the student's language, always with line and column.
 import type { ProgramError } from '../engine';
-import { t, type Locale, type MessageKey } from '../i18n';
+import { CATALOGUES, t, type Locale, type MessageKey } from '../i18n';
 
 function describeFound(locale: Locale, found: string | number | undefined): string {
   if (found === '' || found === undefined) return t(locale, 'error.endOfProgram');
@@ -23,6 +23,8 @@ export function errorMessage(locale: Locale, err: ProgramError): string {
   const params: Record<string, string | number> = { ...err.params, found: describeFound(locale, err.params.found) };
   let key = `error.${err.code}` as MessageKey;
   if (err.code === 'expectedExpr' && err.params.after === '') key = 'error.expectedExprStart';
+  // A data set's, batch's or option's problem carries its own catalogue key (src/engine/data/problem.ts).
+  if (err.code === 'dataSet' && typeof err.params.key === 'string') key = err.params.key as MessageKey;
   if (err.code === 'shape') {
     key = `error.shape.${err.params.kind}` as MessageKey;
     for (const name of ['left', 'right', 'shape']) {
@@ -30,7 +32,8 @@ export function errorMessage(locale: Locale, err: ProgramError): string {
     }
     if (typeof err.params.side === 'string') params.side = SIDES[err.params.side] ?? err.params.side;
   }
-  return t(locale, key, params);
+  // A message the catalogues do not have yet is said in English rather than not at all.
+  return key in CATALOGUES[locale] ? t(locale, key, params) : err.detail;
 }
 
 export function errorText(locale: Locale, err: ProgramError): string {

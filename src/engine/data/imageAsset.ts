@@ -25,6 +25,12 @@ export interface ImageAsset {
   readonly classNames: readonly string[];
   readonly train: ImageAssetSplit;
   readonly test: ImageAssetSplit;
+  /**
+   * Both splits already decoded, every row (the page decodes in slices so that
+   * no task blocks it, src/data/decodeInSlices.ts); imageSplit then only takes
+   * the first rows. Must equal what imageSplit would decode.
+   */
+  readonly decoded?: { readonly train: DataSplit; readonly test: DataSplit };
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -100,6 +106,12 @@ export function decodeSplit(asset: ImageAsset, which: 'train' | 'test'): { level
 
 /** The first `rows` rows of a split as features in [0, 1] and one-hot targets. */
 export function imageSplit(asset: ImageAsset, which: 'train' | 'test', rows: number): DataSplit {
+  const full = asset.decoded?.[which];
+  if (full && full.labels && rows <= full.rows) {
+    const classes = asset.classNames.length;
+    const features = asset.width * asset.height;
+    return { x: full.x.subarray(0, rows * features), y: full.y.subarray(0, rows * classes), labels: full.labels.subarray(0, rows), rows };
+  }
   const { levels, labels } = decodeSplit(asset, which);
   const features = asset.width * asset.height;
   const classes = asset.classNames.length;

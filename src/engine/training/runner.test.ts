@@ -39,6 +39,28 @@ describe('TrainingRunner', () => {
     expect(runner.iteration).toBe(120);
   });
 
+  it("replays iteration k with the watched entry's update: the same numbers the run itself used", () => {
+    const runner = new TrainingRunner(MOONS, { optimizer: 'adam', lr: 0.05 });
+    const watch = { id: 'W1', index: 5 };
+    runner.watch = watch;
+    const updates: (number | undefined)[][] = [];
+    for (let k = 0; k < 60; k++) {
+      const u = runner.run(1).update;
+      updates.push([u?.theta, u?.grad, u?.delta, u?.thetaNew, u?.kind === 'adam' ? u.mHat : undefined]);
+    }
+    for (const k of [0, 1, 26, 59]) {
+      const { params, update } = runner.replayAt(k, watch);
+      expect(params.get('W1')!.data[5]).toBe(updates[k][0]);
+      expect([update?.theta, update?.grad, update?.delta, update?.thetaNew, update?.kind === 'adam' ? update.mHat : undefined]).toEqual(updates[k]);
+    }
+    // At the current iteration: the update about to be made, and the run does not move.
+    const next = runner.replayAt(60, watch);
+    expect(runner.iteration).toBe(60);
+    const made = runner.run(1).update;
+    expect(next.update).toEqual(made);
+    expect(runner.replayAt(3, null).update).toBeNull();
+  });
+
   it('keeps finding past iterations when checkpoints are thinned out', () => {
     const runner = new TrainingRunner('param w = 3\nL = (w - 1) ^ 2 + w * w * 0.01', { optimizer: 'adam', lr: 0.01 });
     const seen: number[][] = [];
@@ -56,6 +78,16 @@ describe('TrainingRunner', () => {
     expect(chunk.divergence?.parameter).toBe('x');
     expect(chunk.iteration).toBeLessThan(20);
     expect(runner.run(10).losses).toHaveLength(0);
+  });
+
+  it('a well-trained model whose tiny batch losses rise and fall is not diverging', () => {
+    // The moons lesson's network: its batch losses near 1e-4 once rose four times in a row by 10×.
+    const lesson = MOONS.replace('std=1, seed=1', 'std=0.71, seed=1').replace('std=1, seed=2', 'std=0.35, seed=2');
+    const runner = new TrainingRunner(lesson, { optimizer: 'adam', lr: 0.05 });
+    const chunk = runner.run(2000);
+    expect(chunk.divergence).toBeNull();
+    expect(chunk.iteration).toBe(2000);
+    expect(Math.max(...chunk.losses.slice(-100))).toBeLessThan(0.05);
   });
 
   it('gives the scores over points of the plane for a 2-D data set', () => {

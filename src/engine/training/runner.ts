@@ -59,6 +59,8 @@ export class TrainingRunner {
   private spacing = 25;
   private recent: number[] = [];
   private stopped: Divergence | null = null;
+  /** The loss of the run's first iteration (the scale an exploding loss is measured against). */
+  private firstLoss: number | null = null;
   watch: { id: string; index: number } | null = null;
   /** Evaluate the whole splits every this many iterations (and at the end of a chunk that asks). */
   evaluateEvery: number;
@@ -128,7 +130,11 @@ export class TrainingRunner {
       update = result.update;
       this.recent.push(result.loss);
       if (this.recent.length > 8) this.recent.shift();
-      const trouble = !Number.isFinite(result.loss) || result.nonFinite ? 'nonFinite' : divergence(this.recent) === 'growing' ? 'growing' : null;
+      if (this.firstLoss === null) this.firstLoss = result.loss;
+      // A loss that kept growing only explodes if it is worse than where the run began: a
+      // well-trained model's tiny batch losses rise and fall by factors of ten all the time.
+      const growing = divergence(this.recent) === 'growing' && Math.abs(result.loss) > Math.abs(this.firstLoss);
+      const trouble = !Number.isFinite(result.loss) || result.nonFinite ? 'nonFinite' : growing ? 'growing' : null;
       if (trouble) {
         this.stopped = { iteration: result.iteration, reason: trouble, parameter: result.nonFinite ?? this.mostMoved(), loss: result.loss };
         break;
@@ -164,11 +170,32 @@ export class TrainingRunner {
    */
   paramsBefore(k: number): Map<string, Tensor> {
     if (k === this.iteration) return this.session.snapshot();
+    return this.replayTo(k).snapshot();
+  }
+
+  /**
+   * Iteration k again, on a copy of the run: the parameters before update k and
+   * what update k does to the watched entry (for k = the current iteration, the
+   * update the run is about to make). This run is not disturbed.
+   */
+  replayAt(k: number, watch: { id: string; index: number } | null): { params: Map<string, Tensor>; update: UpdateRecord | null } {
+    const replay = this.replayTo(k);
+    const params = replay.snapshot();
+    const update = watch ? replay.step(watch).update : null;
+    return { params, update };
+  }
+
+  /** A copy of the run standing just before update k. */
+  private replayTo(k: number): TrainingSession {
     if (k > this.iteration || k < 0) throw new RangeError(`iteration ${k} has not been run (the run is at ${this.iteration})`);
+    if (k === this.iteration) {
+      const params = new Map([...this.session.values].map(([id, v]) => [id, v.slice()]));
+      return createSession(this.session.graph, this.settings, { iteration: k, params, optimizer: this.session.optimizer.save(), lr: this.session.optimizer.lr });
+    }
     const from = [...this.checkpoints].reverse().find((c) => c.iteration <= k) as Checkpoint;
     const replay = createSession(this.session.graph, this.settings, { ...from, lr: from.lr });
     for (let i = from.iteration; i < k; i++) replay.step();
-    return replay.snapshot();
+    return replay;
   }
 
   /** The model's scores at points of the plane (a 2-D data set's decision boundary): rows × classes. */
