@@ -50,9 +50,9 @@ const LESSONS: Expectation[] = [
   },
   {
     id: 'two-layer-sigmoid',
-    shapes: { H: '2x2', yhat: '2x1' },
+    shapes: { Z: '2x2', H: '2x2', yhat: '2x1' },
+    values: { Z: [[1, 2], [2, -1]] },
     approx: true,
-    values: {},
     grads: { W1: [[0.1477, 0.04801], [0.2697, 0.07201]], H: [[0.6858, 0.3429], [0.06107, 0.03054]] },
     shot: (at) => at('H'),
   },
