@@ -6,6 +6,7 @@ import { hingeLoss, makeMlp } from '../src/engine/mlp';
 import { Tape, Value } from '../src/engine/value';
 import { benchBrowser } from './benchBrowser';
 import { benchLayout } from './benchLayout';
+import { benchStepTex } from './benchStepTex';
 import { benchTensor } from './benchTensor';
 import { benchData } from './data/bench';
 import { emit, stats } from './benchUtil';
@@ -108,6 +109,7 @@ if (!only || only === 'engine') {
   benchChain(100_000, 11, 3);
 }
 if (!only || only === 'tensor' || only === 'train') await benchTensor();
+if (!only || only === 'tensor') benchStepTex();
 if (!only || only === 'data') benchData();
 if (!only || only === 'layout') benchLayout();
 if (!only || only === 'browser') await benchBrowser(process.argv[3]);

@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../engine';
+import { tensorPrograms } from '../formulas/testTensorPrograms';
 import { stepLatex, stepTexLines } from './latex';
 import { pyName, toPyTorch } from './pytorch';
 
@@ -54,6 +55,40 @@ describe('stepLatex', () => {
     const c = compile('x = 3\na = x * 2\nb = x + 1\nf = a * b');
     for (let s = 0; s <= c.trace.end; s++) {
       for (const line of stepTexLines(c, s)) katex.renderToString(line, { throwOnError: true, strict: 'ignore' });
+    }
+  });
+});
+
+describe('stepLatex at tensor steps', () => {
+  const AFFINE = compile('X = [[1, 2, 3], [4, 5, 6]]\nW = randn(3, 2, std=0.5, seed=1)\nb = [0.1, -0.2]\nY = X @ W + b\nL = sum(Y * Y)');
+
+  it('writes the matrix rule with shapes, the numbers as bmatrix and the batch sum', () => {
+    const tex = stepLatex(AFFINE, 8);
+    expect(tex).toContain('\\underset{2}{\\frac{\\partial L}{\\partial b}} &= \\sum_{n}');
+    expect(tex).toContain('\\begin{bmatrix} 2.505 + 8.834 & 7.068 + 14.44 \\end{bmatrix} = \\begin{bmatrix} 11.34 & 21.51 \\end{bmatrix}');
+    expect(stepLatex(AFFINE, 9)).toContain('\\frac{\\partial L}{\\partial W} &= \\begin{bmatrix} 1 & 4 \\\\ 2 & 5 \\\\ 3 & 6 \\end{bmatrix}');
+    expect(stepTexLines(AFFINE, 2)[1]).toMatch(/^Y = X\\,W \+ b = \\begin\{bmatrix\}/);
+  });
+
+  // What pdflatex with amsmath and xcolor knows: no KaTeX-only macros in exported tensor steps.
+  const LATEX = new Set(['frac', 'partial', 'underset', 'times', 'top', 'begin', 'end', 'sum', 'left', 'right', 'odot', 'mathbf', 'operatorname', 'underbrace',
+    'color', 'mathrel', 'cdots', 'cdot', 'mathrm', 'infty', 'log', 'ln', 'tanh', 'sigma', 'sin', 'cos', 'max', 'min', 'sqrt', 'ge', 'le', 'quad', 'hat', 'theta']);
+
+  it('every line of every tensor step is valid KaTeX and uses only LaTeX (amsmath) macros and bmatrix', () => {
+    for (const program of tensorPrograms()) {
+      const c = compile(program);
+      for (let s = 0; s <= c.trace.end; s++) {
+        const lines = stepTexLines(c, s);
+        for (const line of lines) {
+          katex.renderToString(line, { throwOnError: true, strict: 'ignore' });
+          expect(line).not.toContain('NaN');
+          for (const [, macro] of line.matchAll(/\\([A-Za-z]+)/g)) expect(LATEX.has(macro), `\\${macro} in ${line}`).toBe(true);
+          for (const [, env] of line.matchAll(/\\begin\{(\w+)\}/g)) expect(env).toBe('bmatrix');
+          // The alignment point of align* is the first top-level =: never inside braces.
+          const before = line.slice(0, / (\\mathrel\{\+\}=|=) /.exec(line)?.index ?? 0);
+          expect(before.split('{').length, line).toBe(before.split('}').length);
+        }
+      }
     }
   });
 });

@@ -1,10 +1,12 @@
 // The worked derivation of one step as LaTeX (amsmath), to paste into notes.
 import type { Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
+import { isTensorStep, tensorStepLines } from '../formulas/tensorTex';
 
-/** TeX lines for a step, the same ones the step panel shows. */
+/** TeX lines for a step, the same ones the step panel shows (matrices as amsmath's bmatrix). */
 export function stepTexLines(compiled: Compiled, step: number): string[] {
   const { graph, trace } = compiled;
+  if (isTensorStep(graph, trace, step)) return tensorStepLines(graph, trace, step);
   const s = trace.steps[step];
   switch (s?.kind) {
     case 'forward':

@@ -90,6 +90,16 @@ export function opTex(graph: Graph, index: number): string {
   return applyOpTex(node.op, args, paramTex(graph, index));
 }
 
+/**
+ * The definition with each operand's TeX passed through `wrap` after bracketing
+ * (e.g. to write its shape under it: `\underset{2 \times 3}{X}\,\underset{3 \times 2}{W}`).
+ */
+export function opTexWrapped(graph: Graph, index: number, wrap: (tex: string, input: number, slot: number) => string): string {
+  const node = graph.nodes[index];
+  const args = node.inputs.map((input, slot) => wrap(operand(graph, node.op, slot, input, nodeTex(graph, input)), input, slot));
+  return applyOpTex(node.op, args, paramTex(graph, index));
+}
+
 /** The folded constant of a node (the exponent of `x ^ 2`, the axis of `sum(A, 0)`), or '' when there is none. */
 function paramTex(graph: Graph, index: number): string {
   const param = graph.nodes[index].param;

@@ -6,6 +6,7 @@ import { edgeContribution, localDerivatives } from '../engine/trace';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, nodeTexAtom, opTex, opTexWithNumbers } from './nodeTex';
 import { texFactor, texNumber } from './number';
+import { isTensorNode, matrixRuleTex, tensorAccumulationTex, tensorChainRuleTex, tensorForwardTex } from './tensorTex';
 
 /** `\frac{\partial f}{\partial x}` */
 export function partialTex(graph: Graph, of: number, wrt: number): string {
@@ -15,6 +16,11 @@ export function partialTex(graph: Graph, of: number, wrt: number): string {
 /** `q = x + y = -2 + 5 = 3` (an anonymous node is not named twice). */
 export function forwardTex(graph: Graph, index: number): string {
   const node = graph.nodes[index];
+  if (node.shape.length > 0) {
+    // A vector or matrix: its numbers when small, else its definition with the shapes.
+    const { shapes, numbers } = tensorForwardTex(graph, index);
+    return numbers ?? shapes;
+  }
   const value = texNumber(node.value);
   const parts = node.label === null ? [opTex(graph, index)] : [nodeTex(graph, index), opTex(graph, index)];
   return [...parts, opTexWithNumbers(graph, index), value].join(' = ');
@@ -37,6 +43,8 @@ function ruleWithValue(symbolic: string, value: number): string {
  * to the value the engine computes.
  */
 export function localRuleTex(graph: Graph, index: number, slot: number, local?: number): string {
+  // At a vector or matrix node the local rule is a product of matrices, written with their shapes.
+  if (isTensorNode(graph, index)) return matrixRuleTex(graph, index, slot);
   const input = graph.nodes[index].inputs[slot];
   const value = local ?? localDerivatives(graph, index)[slot];
   return `${partialTex(graph, index, input)} = ${ruleWithValue(localDerivativeTex(graph, index, slot), value)}`;
@@ -50,6 +58,7 @@ export function localRuleTex(graph: Graph, index: number, slot: number, local?: 
 export function chainRuleTex(graph: Graph, trace: Trace, step: number, k: number): string {
   const s = trace.steps[step];
   if (s?.kind !== 'backward') return '';
+  if (isTensorNode(graph, s.node)) return tensorChainRuleTex(graph, trace, step, k);
   const c = s.contributions[k];
   const out = graph.output;
   const lhs = partialTex(graph, out, c.to);
@@ -87,6 +96,7 @@ export function contributionsTo(graph: Graph, trace: Trace, node: number): Arriv
  * Null before anything has arrived (and for the output, whose 1 is the seed).
  */
 export function accumulationTex(graph: Graph, trace: Trace, node: number, step: number): string | null {
+  if (graph.nodes[node].shape.length > 0) return tensorAccumulationTex(graph, trace, node, step);
   const all = contributionsTo(graph, trace, node);
   const arrived = all.filter((c) => c.step <= step);
   if (arrived.length === 0) return null;

@@ -2,7 +2,10 @@
 import { useState } from 'react';
 import { formatNumber } from '../formulas/number';
 import { chainRuleTex, localRuleTex, partialTex } from '../formulas/stepTex';
-import { checkStep, isQuizStep, score } from '../store/practice';
+import { shapeText } from '../engine/tensor/tensor';
+import { entryGradient, entryGradTex, indexTex } from '../formulas/entryTex';
+import { matrixRuleTex } from '../formulas/tensorTex';
+import { allRight, checkStep, isQuizStep, isTensorQuiz, isTensorResult, practiceEntry, revealedStep, score, type TensorResult, type Typed } from '../store/practice';
 import { useVisualizer } from '../store/context';
 import { nodeName } from './describe';
 import { Formula } from './Formula';
@@ -30,16 +33,17 @@ export function PracticeCard() {
   const next = useVisualizer((s) => s.next);
   const t = useT();
   const upcoming = step + 1;
-  const [typed, setTyped] = useState<{ step: number; fields: { local: string; sent: string }[] }>({ step: -1, fields: [] });
+  const [typed, setTyped] = useState<{ step: number; fields: Typed[] }>({ step: -1, fields: [] });
   if (!practice || !compiled || !isQuizStep(compiled, upcoming)) return null;
   const s = compiled.trace.steps[upcoming];
   if (s.kind !== 'backward') return null;
   const { graph, trace } = compiled;
-  const fields = typed.step === upcoming ? typed.fields : s.contributions.map(() => ({ local: '', sent: '' }));
+  const tensor = isTensorQuiz(compiled, upcoming);
+  const fields: Typed[] = typed.step === upcoming ? typed.fields : s.contributions.map(() => ({}));
   const results = answers[upcoming];
-  const set = (k: number, key: 'local' | 'sent', value: string) => {
-    const copy = fields.map((f) => ({ ...f }));
-    copy[k][key] = value;
+  const set = (k: number, key: keyof Typed, value: string) => {
+    const copy = s.contributions.map((_, i) => ({ ...fields[i] }));
+    copy[k] = { ...copy[k], [key]: value };
     setTyped({ step: upcoming, fields: copy });
   };
   const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'right' : 'wrong');
@@ -54,56 +58,137 @@ export function PracticeCard() {
       }}
     >
       <h3>{t('practice.title')}</h3>
-      <p>{t('practice.prompt', { node: nodeName(graph, s.node), grad: formatNumber(s.grad) })}</p>
-      {s.contributions.map((c, k) => (
-        <fieldset key={c.edge} className="practice-row">
-          <legend>{t('practice.toInput', { input: nodeName(graph, c.to) })}</legend>
-          <label className={mark(results?.[k]?.local)}>
-            <Formula tex={`${partialTex(graph, s.node, c.to)} =`} />
-            <input
-              inputMode="decimal"
-              value={fields[k]?.local ?? ''}
-              onChange={(e) => set(k, 'local', e.target.value)}
-              disabled={!!results}
-              aria-label={t('practice.localLabel', { input: nodeName(graph, c.to) })}
-              data-testid={`practice-local-${k}`}
+      <p>
+        {tensor
+          ? t('practice.promptTensor', { node: nodeName(graph, s.node), shape: shapeText(s.gradTensor.shape) })
+          : t('practice.prompt', { node: nodeName(graph, s.node), grad: formatNumber(s.grad) })}
+      </p>
+      {s.contributions.map((c, k) => {
+        const result = results?.[k];
+        if (tensor) {
+          return (
+            <TensorQuestion
+              key={c.edge}
+              k={k}
+              step={upcoming}
+              to={c.to}
+              edge={c.edge}
+              slot={c.slot}
+              node={s.node}
+              element={practiceEntry(compiled, upcoming, k)}
+              typed={fields[k] ?? {}}
+              onType={(key, value) => set(k, key, value)}
+              result={result && isTensorResult(result) ? result : undefined}
             />
-          </label>
-          <label className={mark(results?.[k]?.sent)}>
-            <span>{t('practice.sent', { grad: formatNumber(s.grad) })}</span>
-            <input
-              inputMode="decimal"
-              value={fields[k]?.sent ?? ''}
-              onChange={(e) => set(k, 'sent', e.target.value)}
-              disabled={!!results}
-              aria-label={t('practice.sentLabel', { input: nodeName(graph, c.to) })}
-              data-testid={`practice-sent-${k}`}
-            />
-          </label>
-          {results && (
-            <div className="practice-working" data-testid={`practice-working-${k}`}>
-              <span className={results[k].local && results[k].sent ? 'verdict right' : 'verdict wrong'}>
-                {results[k].local && results[k].sent ? t('practice.right') : t('practice.wrong')}
-              </span>
-              <Formula tex={localRuleTex(graph, s.node, c.slot, c.local)} display />
-              {s.node !== graph.output && <Formula tex={chainRuleTex(graph, trace, upcoming, k)} display />}
-            </div>
-          )}
-        </fieldset>
-      ))}
+          );
+        }
+        const scalar = result && !isTensorResult(result) ? result : undefined;
+        return (
+          <fieldset key={c.edge} className="practice-row">
+            <legend>{t('practice.toInput', { input: nodeName(graph, c.to) })}</legend>
+            <label className={mark(scalar?.local)}>
+              <Formula tex={`${partialTex(graph, s.node, c.to)} =`} />
+              <input
+                inputMode="decimal"
+                value={fields[k]?.local ?? ''}
+                onChange={(e) => set(k, 'local', e.target.value)}
+                disabled={!!results}
+                aria-label={t('practice.localLabel', { input: nodeName(graph, c.to) })}
+                data-testid={`practice-local-${k}`}
+              />
+            </label>
+            <label className={mark(scalar?.sent)}>
+              <span>{t('practice.sent', { grad: formatNumber(s.grad) })}</span>
+              <input
+                inputMode="decimal"
+                value={fields[k]?.sent ?? ''}
+                onChange={(e) => set(k, 'sent', e.target.value)}
+                disabled={!!results}
+                aria-label={t('practice.sentLabel', { input: nodeName(graph, c.to) })}
+                data-testid={`practice-sent-${k}`}
+              />
+            </label>
+            {scalar && (
+              <div className="practice-working" data-testid={`practice-working-${k}`}>
+                <span className={allRight(scalar) ? 'verdict right' : 'verdict wrong'}>{allRight(scalar) ? t('practice.right') : t('practice.wrong')}</span>
+                <Formula tex={localRuleTex(graph, s.node, c.slot, c.local)} display />
+                {s.node !== graph.output && <Formula tex={chainRuleTex(graph, trace, upcoming, k)} display />}
+              </div>
+            )}
+          </fieldset>
+        );
+      })}
       <div className="practice-actions">
         {results ? (
           <button type="submit">{t('practice.continue')}</button>
         ) : (
           <>
             <button type="submit">{t('practice.check')}</button>
-            <button type="button" onClick={() => submit(upcoming, s.contributions.map(() => ({ local: false, sent: false })))}>
+            <button type="button" onClick={() => submit(upcoming, revealedStep(compiled, upcoming))}>
               {t('practice.reveal')}
             </button>
           </>
         )}
       </div>
     </form>
+  );
+}
+
+/** A tensor step's question for one input: the shape of what it receives, and one entry of it. */
+function TensorQuestion(props: {
+  k: number;
+  step: number;
+  to: number;
+  edge: number;
+  slot: number;
+  node: number;
+  element: number;
+  typed: Typed;
+  onType: (key: keyof Typed, value: string) => void;
+  result: TensorResult | undefined;
+}) {
+  const { k, step, to, edge, slot, node, element, typed, onType, result } = props;
+  const compiled = useVisualizer((s) => s.compiled);
+  const t = useT();
+  if (!compiled) return null;
+  const { graph, trace } = compiled;
+  const input = graph.nodes[to];
+  const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'right' : 'wrong');
+  const entry = entryGradient(graph, trace, to, element, step).contributions.find((x) => x.edge === edge);
+  const entryName = indexTex(input.shape, element);
+  return (
+    <fieldset className="practice-row">
+      <legend>{t('practice.toInput', { input: nodeName(graph, to) })}</legend>
+      <label className={mark(result?.shape)}>
+        <span>{t('practice.shape')}</span>
+        <input
+          value={typed.shape ?? ''}
+          onChange={(e) => onType('shape', e.target.value)}
+          disabled={!!result}
+          size={6}
+          aria-label={t('practice.shapeLabel', { input: nodeName(graph, to) })}
+          data-testid={`practice-shape-${k}`}
+        />
+      </label>
+      <label className={mark(result?.entry)}>
+        <Formula tex={`${entryGradTex(graph, to, element)} =`} />
+        <input
+          inputMode="decimal"
+          value={typed.entry ?? ''}
+          onChange={(e) => onType('entry', e.target.value)}
+          disabled={!!result}
+          aria-label={t('practice.entryLabel', { input: nodeName(graph, to), entry: entryName || '1' })}
+          data-testid={`practice-entry-${k}`}
+        />
+      </label>
+      {result && (
+        <div className="practice-working" data-testid={`practice-working-${k}`}>
+          <span className={allRight(result) ? 'verdict right' : 'verdict wrong'}>{allRight(result) ? t('practice.right') : t('practice.wrong')}</span>
+          <Formula tex={matrixRuleTex(graph, node, slot)} display />
+          {entry && <Formula tex={entry.tex} display />}
+        </div>
+      )}
+    </fieldset>
   );
 }
 

@@ -4,23 +4,28 @@ import { useState } from 'react';
 import { useVisualizer } from '../store/context';
 import { ForwardModePanel } from './ForwardModePanel';
 import { GradCheckPanel } from './GradCheckPanel';
+import { JacobianPanel } from './tensor/JacobianPanel';
 import { NeuronPanel } from './NeuronPanel';
 import { StepPanel } from './StepPanel';
 import { TrainingPanel } from './TrainingPanel';
 import { useT } from './useT';
 
-const TABS = ['step', 'neurons', 'train', 'check', 'forward'] as const;
+const TABS = ['step', 'neurons', 'train', 'check', 'forward', 'jacobian'] as const;
 type Tab = (typeof TABS)[number];
 
 export function RightPanel() {
   const mode = useVisualizer((s) => s.mode);
-  const [tab, setTab] = useState<Tab>('step');
+  const [chosen, setTab] = useState<Tab>('step');
+  // The Jacobian tab is there for programs with vectors or matrices.
+  const hasTensors = useVisualizer((s) => s.compiled?.graph.hasTensors ?? false);
+  const tabs = TABS.filter((id) => id !== 'jacobian' || hasTensors);
+  const tab = tabs.includes(chosen) ? chosen : 'step';
   const t = useT();
   if (mode !== 'normal') return <StepPanel large={mode === 'present'} />;
   return (
     <div className="right-panel">
       <div className="tabs" role="tablist" aria-label={t('panel.step')}>
-        {TABS.map((id) => (
+        {tabs.map((id) => (
           <button
             key={id}
             type="button"
@@ -42,6 +47,7 @@ export function RightPanel() {
         {tab === 'train' && <TrainingPanel />}
         {tab === 'check' && <GradCheckPanel />}
         {tab === 'forward' && <ForwardModePanel />}
+        {tab === 'jacobian' && <JacobianPanel />}
       </div>
     </div>
   );

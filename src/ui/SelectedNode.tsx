@@ -21,7 +21,7 @@ export function SelectedNode() {
     <div className="selected-node" data-testid="selected-node">
       <h3>{t('panel.selected', { node: nodeName(compiled.graph, selected) })}</h3>
       {tex ? <Formula tex={tex} display /> : <p className="muted">{t('node.noGrad')}</p>}
-      {node.op === 'input' && node.label && <InputValueEditor key={`${node.id}:${node.value}`} index={selected} />}
+      {node.op === 'input' && node.label && node.shape.length === 0 && <InputValueEditor key={`${node.id}:${node.value}`} index={selected} />}
     </div>
   );
 }

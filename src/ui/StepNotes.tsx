@@ -1,6 +1,6 @@
 // Notes the step panel adds when they apply: what ∞ and NaN mean, and the
 // short rule of a softmax + cross-entropy block drawn as one node.
-import type { Compiled } from '../engine';
+import type { Compiled, Tensor } from '../engine';
 import { nodeTex as nodeTexName } from '../formulas/nodeTex';
 import { formatNumber, texNumber } from '../formulas/number';
 import { findGroups } from '../graph/groups';
@@ -12,15 +12,21 @@ import { useT } from './useT';
 export function NonFiniteNote({ compiled, step }: { compiled: Compiled; step: number }) {
   const t = useT();
   const s = compiled.trace.steps[step];
-  if (s?.kind === 'forward' && !Number.isFinite(s.value)) {
+  // Vectors and matrices have no single value (NaN there): look at their elements.
+  const firstBad = (...tensors: Tensor[]): number | undefined => {
+    for (const x of tensors) for (const v of x.data) if (!Number.isFinite(v)) return v;
+    return undefined;
+  };
+  const badValue = s?.kind === 'forward' ? firstBad(compiled.graph.nodes[s.node].tensor) : undefined;
+  if (badValue !== undefined) {
     return (
       <p className="non-finite-note" data-testid="non-finite">
-        {t('nonFinite.value', { value: formatNumber(s.value) })}
+        {t('nonFinite.value', { value: formatNumber(badValue) })}
       </p>
     );
   }
   if (s?.kind === 'backward') {
-    const bad = [s.grad, ...s.contributions.map((c) => c.amount)].find((x) => !Number.isFinite(x));
+    const bad = firstBad(s.gradTensor, ...s.contributions.map((c) => c.tensors.amount));
     if (bad !== undefined) {
       return (
         <p className="non-finite-note" data-testid="non-finite">

@@ -8,6 +8,9 @@ import { Formula } from './Formula';
 import { PracticeCard } from './PracticeCard';
 import { SelectedNode } from './SelectedNode';
 import { NonFiniteNote, SoftmaxRule } from './StepNotes';
+import { isTensorStep } from '../formulas/tensorTex';
+import { EntryDrill } from './tensor/EntryDrill';
+import { TensorBackward, TensorForward } from './tensor/TensorStep';
 import { useAfterPaint } from './useAfterPaint';
 import { useT } from './useT';
 
@@ -35,6 +38,11 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       body = <p>{t('step.start')}</p>;
       break;
     case 'forward':
+      // A vector or matrix: its definition with shapes, and numbers when they fit.
+      if (graph.nodes[s.node].shape.length > 0) {
+        body = <TensorForward compiled={compiled} node={s.node} />;
+        break;
+      }
       body = (
         <>
           <p>{t('step.forward', { node: nodeName(graph, s.node) })}</p>
@@ -57,10 +65,12 @@ export function StepPanel({ large = false }: { large?: boolean }) {
     case 'backward': {
       const rule = ruleTexOf(compiled, s.node);
       const leaf = s.contributions.length === 0;
+      const tensor = isTensorStep(graph, trace, step);
       body = (
         <>
           <p>{t(leaf ? 'step.backwardLeaf' : 'step.backward', { node: nodeName(graph, s.node) })}</p>
-          {!leaf && (
+          {tensor && <TensorBackward compiled={compiled} step={step} />}
+          {!leaf && !tensor && (
             <div className="rule" data-testid="rule">
               <h3>{t('panel.rule')}</h3>
               <p title={rule ?? undefined}>{t(ruleKey(graph, s.node))}</p>
@@ -72,7 +82,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
             </div>
           )}
           {/* At the output the chain has one link: the local rule above says it all. */}
-          {!leaf && s.node !== graph.output && (
+          {!leaf && !tensor && s.node !== graph.output && (
             <div className="formula-block" data-testid="formula">
               <h3>{t('panel.formula')}</h3>
               {s.contributions.map((c, k) => (
@@ -118,6 +128,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       {body}
       {s.kind === 'backward' && <SoftmaxRule compiled={compiled} node={s.node} />}
       <NonFiniteNote compiled={compiled} step={step} />
+      {graph.hasTensors && <EntryDrill step={step} />}
       <PracticeCard />
       <SelectedNode />
     </section>
