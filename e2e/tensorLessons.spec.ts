@@ -36,7 +36,7 @@ const LESSONS: Expectation[] = [
   },
   {
     id: 'two-layer-matrix',
-    shapes: { X: '2x2', W1: '2x2', b1: '2', W2: '2x1', b2: '1', H: '2x2', yhat: '2x1', L: '' },
+    shapes: { X: '2x2', W1: '2x2', b1: '2', W2: '2x1', b2: '', H: '2x2', yhat: '2x1', L: '' },
     values: { H: [[1, 2], [2, -1]], yhat: [[3], [2]] },
     grads: { yhat: [[2], [1]], W2: [[4], [3]], H: [[4, 2], [2, 1]], b1: [6, 3], W1: [[8, 4], [8, 4]] },
     shot: (at, c) => matmulInto(c, at('H')),
@@ -45,7 +45,7 @@ const LESSONS: Expectation[] = [
     id: 'folded-layers',
     shapes: { W: '2x1', b: '1', yhat: '2x1' },
     values: { W: [[1], [1]], b: [0], yhat: [[3], [2]] },
-    grads: { W1: [[8, 4], [8, 4]], b1: [6, 3], W2: [[4], [3]], b2: [3] },
+    grads: { W1: [[8, 4], [8, 4]], b1: [6, 3], W2: [[4], [3]], b2: 3 },
     shot: (at) => at('W'),
   },
   {

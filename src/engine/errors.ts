@@ -38,7 +38,35 @@ export type ErrorCode =
   | 'tooLong'
   | 'tooDeep'
   | 'tooManyNodes'
-  | 'tooManyStatements';
+  | 'tooManyStatements'
+  // The Python reader (§11)
+  | 'pyUnclosedString'
+  | 'pyIndent'
+  | 'pyOperator'
+  | 'pyLoop'
+  | 'pyDefinition'
+  | 'pyKeyword'
+  | 'pyIndex'
+  | 'pyComprehension'
+  | 'pyUnpack'
+  | 'pyBool'
+  | 'pyAttributeSet'
+  | 'pyMethodTarget'
+  | 'pyBareExpression'
+  | 'pyBackwardTwice'
+  | 'pyValueArgs'
+  | 'pyValueNumber'
+  | 'pyTensorNumber'
+  | 'pyDtype'
+  | 'pyLabelString'
+  | 'pyUndefinedName'
+  | 'pyNotAValue'
+  | 'pyList'
+  | 'pyReadAttribute'
+  | 'pyUnknownName'
+  | 'pyNn'
+  | 'pyInlineLeaf'
+  | 'pyDim';
 
 /**
  * The one error type the language throws. `line` and `col` are 1-based and

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ProgramError } from './errors';
 import { compile } from './index';
-import { program } from './testPrograms';
+import { expectCompilesOrFailsInside, program } from './testPrograms';
 
 const RUNS = Number(process.env.CHAINSTEP_FUZZ_RUNS ?? 3000);
 
@@ -27,26 +27,9 @@ const mutated = fc
 
 const garbage = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join(''));
 
-function checkOne(text: string): void {
-  try {
-    const { graph, trace } = compile(text);
-    // A compiled program always has a complete walk: start, forward steps, seed, one backward step per node.
-    const computed = graph.nodes.filter((n) => n.inputs.length > 0).length;
-    expect(trace.steps.length).toBe(1 + computed + 1 + graph.nodes.length);
-    expect(trace.finalStep.every((s) => s >= 0)).toBe(true);
-  } catch (err) {
-    if (!(err instanceof ProgramError)) throw err;
-    const lines = text.split('\n');
-    expect(err.line).toBeGreaterThanOrEqual(1);
-    expect(err.line).toBeLessThanOrEqual(lines.length);
-    expect(err.col).toBeGreaterThanOrEqual(1);
-    expect(err.col).toBeLessThanOrEqual(Array.from(lines[err.line - 1]).length + 1);
-  }
-}
-
 describe('fuzzing parse → build → trace', () => {
   it(`${RUNS} generated, mutated and garbage programs: only ProgramError, always with a position in the text`, () => {
-    fc.assert(fc.property(fc.oneof(program, mutated, mutated, garbage), checkOne), { numRuns: RUNS });
+    fc.assert(fc.property(fc.oneof(program, mutated, mutated, garbage), expectCompilesOrFailsInside), { numRuns: RUNS });
   });
 
   it('the limits answer quickly with their own errors', () => {

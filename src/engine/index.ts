@@ -1,7 +1,7 @@
 // The engine's public face: text in, graph and trace out.
 import { buildGraph, type BuildOptions } from './build';
 import type { Graph } from './graph';
-import { parseProgram } from './parser';
+import { parseSource } from './source';
 import { traceGraph } from './trace';
 import type { Trace } from './trace.types';
 
@@ -10,9 +10,9 @@ export interface Compiled {
   readonly trace: Trace;
 }
 
-/** Parses, builds and traces a program. Throws ProgramError on a bad program. */
+/** Parses (native or Python, §11), builds and traces a program. Throws ProgramError on a bad program. */
 export function compile(text: string, options: BuildOptions = {}): Compiled {
-  const graph = buildGraph(parseProgram(text), options);
+  const graph = buildGraph(parseSource(text), options);
   return { graph, trace: traceGraph(graph) };
 }
 
@@ -33,3 +33,5 @@ export { setInputValues } from './edit';
 export { networkProgram, parseUnitName, specProblem, unitName, NETWORK_LIMITS, type UnitName, type Activation, type LossKind, type NetworkSpec } from './network';
 export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type DescentStep, type Divergence, type Update } from './train';
 export { parseProgram } from './parser';
+export { parseSource } from './source';
+export { detectLanguage } from './language';

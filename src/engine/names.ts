@@ -111,3 +111,81 @@ export function displayTex(name: string): string {
   }
   return tex;
 }
+
+// ---- versions and display labels (§11) ----------------------------------------
+// A name assigned again is drawn as a version: c, c′, c″, c‴, then c⁽⁵⁾…
+// A display label (micrograd's `label='x1*w1'`) is shown as written instead of
+// the name. It is user text: it reaches TeX only inside \text{}, with every TeX
+// special character escaped, so it can never be read as a command.
+
+/** What a node is called: its name, which assignment of it made the node, and its display label. */
+export interface NodeNaming {
+  readonly label: string | null;
+  readonly version: number;
+  readonly display: string | null;
+}
+
+const PRIMES = ['′', '″', '‴'];
+
+/** The mark after a name assigned again: '' for the first version, ′ ″ ‴ for the next three, then ⁽⁵⁾, ⁽⁶⁾… */
+export function versionMark(version: number): string {
+  if (version <= 1) return '';
+  return PRIMES[version - 2] ?? superscriptText(`(${version})`);
+}
+
+/** The same in TeX: `'`, `''`, `'''`, then `^{(5)}`. */
+export function versionTex(version: number): string {
+  if (version <= 1) return '';
+  return version <= 4 ? "'".repeat(version - 1) : `^{(${version})}`;
+}
+
+/** Longest display label shown before it is cut with an ellipsis (code points). */
+export const MAX_DISPLAY = 40;
+
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
+
+/** Whether a display label is itself a name (`x1`, `θ`), shown as names are (x₁), or free text (`x1*w1`), shown as written. */
+export function displayIsName(display: string): boolean {
+  return IDENTIFIER.test(display);
+}
+
+/** A display label as plain text: control characters as spaces, cut at MAX_DISPLAY. */
+export function displayLabelText(display: string): string {
+  const chars = Array.from(display.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+  return chars.length > MAX_DISPLAY ? `${chars.slice(0, MAX_DISPLAY - 1).join('')}…` : chars.join('');
+}
+
+const TEX_TEXT_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  $: '\\$',
+  '&': '\\&',
+  '#': '\\#',
+  '^': '\\textasciicircum{}',
+  _: '\\_',
+  '%': '\\%',
+  '~': '\\textasciitilde{}',
+};
+
+/** A display label in TeX: a name as names are written (`x_{1}`), any other text in \text{} with TeX's specials escaped. */
+export function displayLabelTex(display: string): string {
+  if (displayIsName(display)) return displayTex(display);
+  const text = Array.from(displayLabelText(display), (c) => TEX_TEXT_ESCAPES[c] ?? c).join('');
+  return `\\text{${text}}`;
+}
+
+/** What a named node is called in plain text: its display label, or its name with its version mark (`c″`); null for anonymous nodes. */
+export function nodeNameText(node: NodeNaming): string | null {
+  if (node.display) return displayIsName(node.display) ? displayText(node.display) : displayLabelText(node.display);
+  if (node.label === null) return null;
+  return `${displayText(node.label)}${versionMark(node.version)}`;
+}
+
+/** The same in TeX (`{c}''`, `\text{x1*w1}`); null for anonymous nodes. */
+export function nodeNameTex(node: NodeNaming): string | null {
+  if (node.display) return displayLabelTex(node.display);
+  if (node.label === null) return null;
+  const tex = displayTex(node.label);
+  return node.version > 1 ? `{${tex}}${versionTex(node.version)}` : tex;
+}

@@ -24,7 +24,7 @@ function describe(token: Token): string {
 }
 
 /** Where the character at UTF-16 offset `offset` sits. */
-function positionOf(text: string, offset: number): Pos {
+export function positionOf(text: string, offset: number): Pos {
   let line = 1;
   let col = 1;
   for (const ch of text.slice(0, offset)) {

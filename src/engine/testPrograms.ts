@@ -1,5 +1,8 @@
 // Random programs over every op, for property tests. Only tests import this.
 import fc from 'fast-check';
+import { expect } from 'vitest';
+import { ProgramError } from './errors';
+import { compile } from './index';
 import { ELEMENTWISE, INFIX, OPS, type OpName } from './ops';
 
 /** The one-argument functions on numbers, from the op registry. */
@@ -71,4 +74,25 @@ export function literalText(shape: readonly number[], data: ArrayLike<number>): 
   if (shape.length === 1) return `[${Array.from(data, num).join(', ')}]`;
   const [r, c] = shape;
   return `[${Array.from({ length: r }, (_, i) => `[${Array.from({ length: c }, (_, j) => num(data[i * c + j])).join(', ')}]`).join(', ')}]`;
+}
+
+/**
+ * The fuzzers' property: a program either compiles to a complete walk (start,
+ * forward steps, seed, one backward step per node), or fails with a
+ * ProgramError whose line and column are inside the text. Anything else throws.
+ */
+export function expectCompilesOrFailsInside(text: string): void {
+  try {
+    const { graph, trace } = compile(text);
+    const computed = graph.nodes.filter((n) => n.inputs.length > 0).length;
+    expect(trace.steps.length).toBe(1 + computed + 1 + graph.nodes.length);
+    expect(trace.finalStep.every((s) => s >= 0)).toBe(true);
+  } catch (err) {
+    if (!(err instanceof ProgramError)) throw err;
+    const lines = text.split('\n');
+    expect(err.line).toBeGreaterThanOrEqual(1);
+    expect(err.line).toBeLessThanOrEqual(lines.length);
+    expect(err.col).toBeGreaterThanOrEqual(1);
+    expect(err.col).toBeLessThanOrEqual(Array.from(lines[err.line - 1]).length + 1);
+  }
 }

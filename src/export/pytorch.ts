@@ -46,7 +46,7 @@ export function toPyTorch(graph: Graph): string {
       if (node.shape.length > 0) expr = `torch.tensor(${pyNested(toNested(node.tensor))}, dtype=torch.float64)`;
       else {
         expr = pyNumber(node.value);
-        p = node.value < 0 ? 3 : 5;
+        p = node.value < 0 || Object.is(node.value, -0) ? 3 : 5; // written with a minus sign: bracket it where a sign would bind wrongly
       }
     } else {
       expr = entry.torch.write(arg, node.param);

@@ -109,3 +109,28 @@ describe('opTex and opTexWithNumbers', () => {
     valid(opTex(graph, out));
   });
 });
+
+describe('nodeTex of versions and display labels (§11)', () => {
+  it('a name assigned again is written with primes: c, {c}\', {c}\'\'', () => {
+    const { graph } = compile('a = -4\nb = 2\nc = a + b\nc = c + (c + 1)\nc = c * 2');
+    const versions = graph.nodes.filter((n) => n.label === 'c').map((n) => nodeTex(graph, n.index));
+    expect(versions).toEqual(['c', "{c}'", "{c}''"]);
+    expect(opTex(graph, graph.output)).toBe("{c}' \\cdot 2");
+    for (const tex of versions) valid(tex);
+  });
+
+  it("a display label is written as written, in \\text{}, in the node's own line and in its consumers'", () => {
+    const { graph } = compile("x1 = Value(2.0, label='x1')\nw1 = Value(-3.0)\nx1w1 = x1*w1; x1w1.label = 'x1*w1'\nn = x1w1 + 1; n.label = 'n'");
+    const x1w1 = graph.nodes.findIndex((n) => n.label === 'x1w1');
+    expect(nodeTex(graph, x1w1)).toBe('\\text{x1*w1}');
+    expect(opTex(graph, graph.output)).toBe('\\text{x1*w1} + 1');
+    expect(nodeTex(graph, 0)).toBe('x_{1}');
+    valid(`\\frac{\\partial n}{\\partial ${nodeTexAtom(graph, x1w1)}}`);
+  });
+
+  it('a hostile label is text, not TeX', () => {
+    const { graph } = compile("x = Value(2.0, label='\\\\href{x}')\ny = x * 2");
+    expect(nodeTex(graph, 0)).toBe('\\text{\\textbackslash{}href\\{x\\}}');
+    expect(katex.renderToString(opTex(graph, graph.output), { throwOnError: true, trust: false })).not.toContain('href=');
+  });
+});

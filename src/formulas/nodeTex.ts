@@ -2,7 +2,7 @@
 // terms of its inputs (symbolic or with numbers filled in). How each op is
 // written comes from its registry entry; this file decides the brackets.
 import { OPS, type Graph, type OpName } from '../engine';
-import { displayTex } from '../engine/names';
+import { nodeNameTex } from '../engine/names';
 import { texFactor, texNumber } from './number';
 import { tensorValueTex } from './matrixTex';
 
@@ -62,14 +62,15 @@ function constTex(graph: Graph, index: number): string {
 
 function expressionTex(graph: Graph, index: number, depth: number): string {
   const node = graph.nodes[index];
-  if (node.label !== null) return displayTex(node.label);
+  // a named node: its display label as written, or its name with its version (`{c}''`)
+  if (node.label !== null) return nodeNameTex(node) as string;
   if (node.op === 'const') return constTex(graph, index);
   if (depth > MAX_DEPTH) return `v_{${index}}`;
   const args = node.inputs.map((input, slot) => operand(graph, node.op, slot, input, expressionTex(graph, input, depth + 1)));
   return applyOpTex(node.op, args, paramTex(graph, index));
 }
 
-/** A node's name in TeX: `x`, `w_{1}`, `3`, or for an anonymous node its expression (`x \cdot 3`). */
+/** A node's name in TeX: `x`, `w_{1}`, `{c}'`, `\text{x1*w1}`, `3`, or for an anonymous node its expression (`x \cdot 3`). */
 export function nodeTex(graph: Graph, index: number): string {
   const tex = expressionTex(graph, index, 0);
   return tex.length > MAX_INLINE ? `v_{${index}}` : tex;

@@ -24,3 +24,14 @@ describe('toDot', () => {
     expect(escapeDotLabel('a"b{c}|<d>\\')).toBe('a\\"b\\{c\\}\\|\\<d\\>\\\\');
   });
 });
+
+describe('toDot with Python labels and versions', () => {
+  it("writes micrograd's labels as written and rebound names with primes, escaped", () => {
+    const { graph } = compile("a = Value(2.0, label='a|b')\nc = a * 2; c.label = 'x1*w1 + {x}'\nc += 1\nc += c");
+    const dot = toDot(graph);
+    expect(dot).toContain('label="{ a\\|b | data 2 }"');
+    expect(dot).toContain('label="{ x1*w1 + \\{x\\} | data 4 }"');
+    expect(dot).toContain("label=\"{ c′ | data 5 }\"");
+    expect(dot).toContain("label=\"{ c″ | data 10 }\"");
+  });
+});

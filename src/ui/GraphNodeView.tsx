@@ -2,17 +2,28 @@
 // It subscribes to its own look only, so a step re-renders the nodes it changes.
 import { memo } from 'react';
 import type { GraphNode } from '../engine';
-import { accentMark, displayName, displayText } from '../engine/names';
+import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText, versionMark } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
 import { useVisualizerStore } from '../store/context';
+import { fitLabel } from './labelFit';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
 import { useT } from './useT';
 
-function NameText({ name }: { name: string }) {
-  const d = displayName(name);
+/**
+ * The title of a named node: its name (w₁, with a prime for a version, c′), or
+ * its display label (§11): a label that is a name is drawn as names are, any
+ * other text as written, shrunk or cut to fit the box.
+ */
+function NameText({ name, version = 1, display = null, width }: { name: string; version?: number; display?: string | null; width: number }) {
+  if (display && !displayIsName(display)) {
+    const fitted = fitLabel(displayLabelText(display), width);
+    return <tspan fontSize={fitted.fontSize ?? undefined}>{fitted.text}</tspan>;
+  }
+  const d = displayName(display ?? name);
   const accent = accentMark(d.accent);
+  const mark = display ? '' : versionMark(version);
   return (
     <>
       <tspan>{`${d.base}${accent}`.normalize('NFC')}</tspan>
@@ -24,6 +35,12 @@ function NameText({ name }: { name: string }) {
       {d.sub !== null && (
         <tspan className="sub" dy={d.sup !== null ? '0.75em' : '0.3em'} fontSize="0.75em">
           {d.sub}
+        </tspan>
+      )}
+      {mark && (
+        // primes are thin glyphs: a little larger, so c′ and c″ tell apart from across a room
+        <tspan className="version" dy={d.sub !== null ? '-0.3em' : undefined} fontSize="1.25em">
+          {mark}
         </tspan>
       )}
     </>
@@ -54,7 +71,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
   const label = [
-    node.label ? displayText(node.label) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
+    node.label ? nodeNameText(node) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
   ].join(', ');
@@ -66,6 +83,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       className={classes}
       data-node-id={node.id}
       data-label={node.label ?? undefined}
+      data-version={node.version > 1 ? node.version : undefined}
       data-op={node.op}
       data-value={v.value === undefined ? undefined : String(v.value)}
       data-grad={v.grad === undefined ? undefined : String(v.grad)}
@@ -91,7 +109,7 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       {detail && (
         <>
           <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={x} y={y - h / 2 + 17} textAnchor="middle">
-            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? <NameText name={group ? group.label : node.label} /> : title}
+            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? group ? <NameText name={group.label} width={w} /> : <NameText name={node.label} version={node.version} display={node.display} width={w} /> : title}
           </text>
           <text className="node-value" x={x} y={y + 7} textAnchor="middle">
             {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}

@@ -1,16 +1,16 @@
 // Plain-text names of nodes and the words for each step (announcements, panel).
 import { OPS, type Compiled, type Contribution, type Graph } from '../engine';
 import { shapeKey, shapeText } from '../engine/tensor/tensor';
-import { displayText } from '../engine/names';
+import { nodeNameText } from '../engine/names';
 import { nodeSymbol } from '../graph/drawModel';
 import { formatNumber } from '../formulas/number';
 import { t, type Locale } from '../i18n';
 import { shapeWords } from './errorText';
 
-/** `x`, `w₁`, or for an anonymous node its operator in brackets: `[×]`. */
+/** `x`, `w₁`, `c′` (c assigned again), `x1*w1` (a display label), or for an anonymous node its operator in brackets: `[×]`. */
 export function nodeName(graph: Graph, index: number): string {
   const node = graph.nodes[index];
-  if (node.label) return displayText(node.label);
+  if (node.label) return nodeNameText(node) as string;
   if (node.op === 'const') {
     if (node.shape.length === 0) return formatNumber(node.value);
     // A vector or matrix constant: its numbers when short, else its shape.

@@ -33,6 +33,7 @@ export function pyNumber(x: number): string {
   if (Number.isNaN(x)) return "float('nan')";
   if (x === Infinity) return "float('inf')";
   if (x === -Infinity) return "float('-inf')";
+  if (Object.is(x, -0)) return '-0.0'; // `${-0}` is "0": 1 / -0 is -inf, 1 / 0 is inf
   return Number.isInteger(x) ? `${x}.0` : String(x);
 }
 

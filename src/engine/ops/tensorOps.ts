@@ -320,7 +320,8 @@ const softmaxCrossEntropy: TensorOp = {
   rule: 'softmaxCrossEntropy',
   torch: {
     precedence: 5,
-    write: (arg) => `(-(${arg(1, 2)} * torch.log_softmax(${arg(0, 0)}, dim=-1)).sum(dim=-1).mean())`,
+    // PyTorch's cross_entropy with class probabilities as targets is this op exactly (values and both gradients), and reads back as one node.
+    write: (arg) => `torch.nn.functional.cross_entropy(${arg(0, 0)}, ${arg(1, 0)})`,
   },
 };
 
