@@ -60,7 +60,8 @@ test('the images are separate scripts, not in the first download', () => {
   const entry = /<script defer src="\.\/(assets\/[^"]+)"/.exec(html)![1];
   const sample = FASHION.train.pixels.slice(5000, 5060);
   expect(readFileSync(join(OUT, entry), 'utf8').includes(sample), 'image data in the first download').toBe(false);
-  expect(statSync(join(OUT, entry)).size).toBeLessThan(60_000);
+  // Smaller than the smallest image set (the digits, 77 KB): no images were bundled in.
+  expect(statSync(join(OUT, entry)).size).toBeLessThan(75_000);
   const fashion = readdirSync(join(OUT, 'assets')).find((f) => f.startsWith('fashionScript'))!;
   expect(readFileSync(join(OUT, 'assets', fashion), 'utf8').includes(sample), 'the images in their own script').toBe(true);
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { hostApp, receivedMessages, sendToApp } from './embedHost';
 import { expect, test } from './fixtures';
 
 const frame = (page: Page, id: string) => page.frameLocator(`#${id}`);
@@ -36,24 +37,9 @@ test.describe('embedding in course notes', () => {
 });
 
 test.describe('iframe messages', () => {
-  async function host(page: Page, src: string): Promise<void> {
-    await page.goto('./course-notes.html');
-    await page.evaluate((url) => {
-      document.body.innerHTML = '';
-      (window as unknown as { received: unknown[] }).received = [];
-      window.addEventListener('message', (e) => (window as unknown as { received: unknown[] }).received.push(e.data));
-      const f = document.createElement('iframe');
-      f.id = 'app';
-      f.name = 'app';
-      f.src = url;
-      f.width = '700';
-      f.height = '500';
-      document.body.appendChild(f);
-    }, src);
-  }
-  const received = (page: Page) => page.evaluate(() => (window as unknown as { received: { type: string; step?: number }[] }).received);
-  const send = (page: Page, message: unknown) =>
-    page.evaluate((m) => (document.getElementById('app') as HTMLIFrameElement).contentWindow?.postMessage(m, '*'), message);
+  const host = hostApp;
+  const received = (page: Page) => receivedMessages(page);
+  const send = sendToApp;
 
   test('sends ready and state, obeys goToStep/setProgram/getState and ignores other shapes', async ({ page }) => {
     await host(page, './?mode=embed&program=x%20%3D%203%0Af%20%3D%20x%20*%20x');

@@ -1,4 +1,4 @@
-// `npm run grad -- FILE` (or `-` for stdin): CONTRACTS §7.
+// `npm run grad -- FILE` (or `-` for stdin): CONTRACTS §7; a vector or matrix input's gradient is its nested array (§9).
 import { readFileSync } from 'node:fs';
 import { gradReport } from '../src/engine/report';
 import { ProgramError } from '../src/engine/errors';

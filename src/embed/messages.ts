@@ -1,6 +1,7 @@
 // The iframe messages of CONTRACTS §6 as plain data: what the parent may send,
 // and what the app sends back. Anything of another shape is ignored.
 import { nodeStateAt, phaseOf, type Compiled, type Phase } from '../engine';
+import { jsonTensor, type JsonNested } from '../engine/report';
 
 export type IncomingMessage =
   | { source: 'chainstep'; type: 'setProgram'; program: string }
@@ -11,8 +12,15 @@ export interface NodeReport {
   id: string;
   label: string | null;
   op: string;
-  value: number | null;
-  grad: number | null;
+  /**
+   * A number node's value and gradient (null before they are shown, and for ∞ and NaN);
+   * a vector or matrix node's are nested arrays, with ∞ and NaN as the strings of §7,
+   * exactly the JSON of its `data-value` and `data-grad` (§9).
+   */
+  value: number | null | JsonNested[];
+  grad: number | null | JsonNested[];
+  /** Vector and matrix nodes only: their sizes, `[3]`, `[2, 3]` (§9). */
+  shape?: number[];
 }
 
 export type OutgoingMessage =
@@ -52,9 +60,11 @@ const finite = (x: number | undefined): number | null => (x === undefined || !Nu
 
 export function stateMessage(compiled: Compiled, step: number): OutgoingMessage {
   const { graph, trace } = compiled;
-  const nodes = graph.nodes.map((n) => {
+  const nodes = graph.nodes.map((n): NodeReport => {
     const s = nodeStateAt(graph, trace, n.index, step);
-    return { id: n.id, label: n.label, op: n.op, value: finite(s.value), grad: finite(s.grad) };
+    if (n.shape.length === 0) return { id: n.id, label: n.label, op: n.op, value: finite(s.value), grad: finite(s.grad) };
+    const nested = (t: typeof s.valueTensor) => (t === undefined ? null : (jsonTensor(t) as JsonNested[]));
+    return { id: n.id, label: n.label, op: n.op, value: nested(s.valueTensor), grad: nested(s.gradTensor), shape: [...n.shape] };
   });
   const phase = step === trace.end && step > 0 ? 'end' : phaseOf(trace, step);
   return { source: 'chainstep', type: 'state', step, phase, nodes };

@@ -89,6 +89,12 @@ describe('buildGraph', () => {
     expect(graph.nodes.some((n) => n.id === 'c@2~0')).toBe(true);
   });
 
+  it('OUT.backward() names the output even when statements follow it', () => {
+    const { graph } = compile("x = 2\ny = x * 3\ny.backward()\nz = y + 1");
+    expect(graph.nodes[graph.output].label).toBe('y');
+    expect(graph.nodes[graph.output].value).toBe(6);
+  });
+
   it('an input assigned again is a second input node, and the output can be named by backward()', () => {
     const { graph } = compile('x = 1\nx = 2\nf = x * 3');
     expect(graph.nodes.filter((n) => n.op === 'input').map((n) => [n.id, n.label, n.value])).toEqual([

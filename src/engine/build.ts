@@ -113,7 +113,10 @@ export function buildGraph(program: Program, options: BuildOptions = {}): Graph 
   const paramIds = new Set<number>();
   const dataIds = new Set<number>();
   let data: DataBinding | null = null;
+  // `output` is what the statement being built makes; `chosen` the output of the program
+  // (the last statement's, or the one `OUT.backward()` names, which later statements leave alone).
   let output = -1;
+  let chosen: number | null = null;
   let outputAt: Pos = program.statements[0]?.namePos ?? { line: 1, col: 1 };
 
   program.statements.forEach((st, k) => {
@@ -208,20 +211,18 @@ export function buildGraph(program: Program, options: BuildOptions = {}): Graph 
     }
     env.set(st.name, output);
     if (program.output && program.output.after === k + 1) {
-      const chosen = env.get(program.output.name);
-      if (chosen === undefined) {
+      const named = env.get(program.output.name);
+      if (named === undefined) {
         throw new ProgramError('undefinedName', program.output.pos, `'${program.output.name}' is not defined`, { name: program.output.name });
       }
-      output = chosen;
+      chosen = named;
       outputAt = program.output.pos;
     } else if (!program.output) outputAt = st.namePos;
   });
-  if (program.output) {
-    const chosen = program.output.after === 0 ? undefined : env.get(program.output.name);
-    if (chosen === undefined) {
-      throw new ProgramError('undefinedName', program.output.pos, `'${program.output.name}' is not defined`, { name: program.output.name });
-    }
+  if (program.output && chosen === null) {
+    throw new ProgramError('undefinedName', program.output.pos, `'${program.output.name}' is not defined`, { name: program.output.name });
   }
+  output = chosen ?? output;
   const out = nodes[output];
   if (out.tensor.shape.length > 0) {
     const name = out.label ?? 'the output';

@@ -35,3 +35,4 @@ export { descentStep, divergence, forwardTangents, gradientsAt, lossAt, type Des
 export { parseProgram } from './parser';
 export { parseSource } from './source';
 export { detectLanguage } from './language';
+export { expandToScalars, type Expansion, type ExpandOptions } from './expand';

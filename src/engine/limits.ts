@@ -22,3 +22,8 @@ export const MAX_TOTAL_ELEMENTS = 4_000_000;
 export const MAX_WORK = 200_000_000;
 /** Longest side of a vector or matrix. */
 export const MAX_TENSOR_SIDE = 100_000;
+/**
+ * Most nodes of a program expanded to scalars (expand.ts): the most the page draws
+ * (MAX_DRAW_NODES in src/ui/config.ts), since the point of expanding is to see every entry.
+ */
+export const MAX_EXPAND_NODES = 3000;

@@ -18,6 +18,9 @@ describe('display names', () => {
     ['价格', '价格', '\\text{价格}'],
     ['w1_21', 'w⁽¹⁾₂₁', 'w^{(1)}_{21}'],
     ['z2_1', 'z⁽²⁾₁', 'z^{(2)}_{1}'],
+    // Entries of a matrix expanded to scalars, with a side over 9.
+    ['W_1_12', 'W₁,₁₂', 'W_{1,12}'],
+    ['W1_10_2', 'W1₁₀,₂', '\\mathrm{W1}_{10,2}'],
   ];
   for (const [name, text, tex] of cases) {
     it(`${name} → ${text} and ${tex}`, () => {

@@ -58,6 +58,8 @@ export function displayName(name: string): DisplayName {
   if (underscore > 0 && underscore < name.length - 1) {
     stem = name.slice(0, underscore);
     sub = name.slice(underscore + 1);
+    // Indices apart: `W_1_12` (an entry of a matrix with a side over 9) is W₁,₁₂.
+    if (/^\d+(_\d+)+$/.test(sub)) sub = sub.replace(/_/g, ',');
   } else {
     const digits = /^(.*?\D)(\d+)$/u.exec(name);
     if (digits) {
@@ -90,7 +92,7 @@ export function superscriptText(text: string): string {
 }
 
 function subscriptText(sub: string): string {
-  return /^\d+$/.test(sub) ? Array.from(sub, (d) => SUBSCRIPT_DIGITS[Number(d)]).join('') : `_${sub}`;
+  return /^\d+(,\d+)*$/.test(sub) ? Array.from(sub, (d) => (d === ',' ? ',' : SUBSCRIPT_DIGITS[Number(d)])).join('') : `_${sub}`;
 }
 
 /** Plain text for labels and screen readers: `w₁`, `θ`, `ŷ`, `x_in`. */
@@ -106,7 +108,7 @@ export function displayTex(name: string): string {
   if (d.sup !== null) tex = `${tex}^{${d.sup}}`;
   if (d.sub !== null && d.sup !== null) return `${tex}_{${d.sub.replace(',', ',\\mathrm{')}${d.sub.includes(',') ? '}' : ''}}`;
   if (d.sub !== null) {
-    const subTex = /^[0-9]+$/.test(d.sub) || /^[A-Za-z]$/.test(d.sub) ? d.sub : baseOf(d.sub).tex;
+    const subTex = /^[0-9]+(,[0-9]+)*$/.test(d.sub) || /^[A-Za-z]$/.test(d.sub) ? d.sub : baseOf(d.sub).tex;
     tex = `${/^\\mathrm|^\\text/.test(tex) ? tex : tex}_{${subTex}}`;
   }
   return tex;

@@ -1,6 +1,6 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../engine';
+import { compile, pyNumber } from '../engine';
 import { tensorPrograms } from '../formulas/testTensorPrograms';
 import { stepLatex, stepTexLines } from './latex';
 import { pyName, toPyTorch } from './pytorch';
@@ -36,6 +36,10 @@ describe('toPyTorch', () => {
   it('keeps precedence and writes functions with torch', () => {
     const code = toPyTorch(compile('a = 2\nb = 3\nf = -(a - b) ^ 2 / exp(a) + max(a, b)').graph);
     expect(code).toContain('f = -(a - b) ** 2.0 / torch.exp(torch.as_tensor(a, dtype=torch.float64)) + torch.maximum(torch.as_tensor(a, dtype=torch.float64), torch.as_tensor(b, dtype=torch.float64))');
+  });
+
+  it('writes numbers Python reads as the same floats, 1e21 and up included', () => {
+    expect([pyNumber(3), pyNumber(-0.5), pyNumber(1e21), pyNumber(-2.5e300), pyNumber(Infinity)]).toEqual(['3.0', '-0.5', '1e+21', '-2.5e+300', "float('inf')"]);
   });
 
   it('renames Python keywords', () => {

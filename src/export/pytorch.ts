@@ -18,8 +18,15 @@ function pyNested(x: Nested): string {
 }
 
 /** The Python name of a node: its label, with a version suffix for a name assigned again (`c_2`). */
-function pyNodeName(label: string, version: number): string {
+export function pyNodeName(label: string, version: number): string {
   return version > 1 ? `${pyName(label)}_${version}` : pyName(label);
+}
+
+/** The Python variables of the export: the output's, and each input's by its Chainstep label. */
+export function pyTorchNames(graph: Graph): { output: string; inputs: { label: string; python: string }[] } {
+  const out = graph.nodes[graph.output];
+  const inputs = graph.nodes.flatMap((n) => (n.op === 'input' ? [{ label: n.label ?? n.id, python: pyNodeName(n.label ?? n.id, n.version) }] : []));
+  return { output: out.label === null ? out.id : pyNodeName(out.label, out.version), inputs };
 }
 
 export function toPyTorch(graph: Graph): string {

@@ -8,6 +8,7 @@ import { ErrorAlert } from './ErrorAlert';
 import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
+import { ExpandButton } from './ExpandButton';
 import { ExportMenu } from './ExportMenu';
 import { NetworkBuilder } from './NetworkBuilder';
 import { PracticeToggle } from './PracticeCard';
@@ -104,6 +105,7 @@ export function App({
         {mode === 'normal' && (
           <aside className="sidebar">
             <Editor />
+            <ExpandButton />
             <NetworkBuilder />
             <LessonSummary />
           </aside>

@@ -34,7 +34,7 @@ export function ExportMenu() {
     } else if (kind === 'latex') {
       download(`${base()}.tex`, stepLatex(compiled, step), 'application/x-tex');
     } else if (kind === 'dot') {
-      download('chainstep-graph.dot', toDot(compiled.graph, compiled.trace.grads), 'text/vnd.graphviz');
+      download('chainstep-graph.dot', toDot(compiled.graph, compiled.trace.finalGrads), 'text/vnd.graphviz');
     } else {
       const code = toPyTorch(compiled.graph);
       try {

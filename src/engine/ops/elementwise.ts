@@ -34,7 +34,9 @@ export function pyNumber(x: number): string {
   if (x === Infinity) return "float('inf')";
   if (x === -Infinity) return "float('-inf')";
   if (Object.is(x, -0)) return '-0.0'; // `${-0}` is "0": 1 / -0 is -inf, 1 / 0 is inf
-  return Number.isInteger(x) ? `${x}.0` : String(x);
+  // 1e21 and up print with an exponent, which Python reads as a float already.
+  const text = String(x);
+  return Number.isInteger(x) && !text.includes('e') ? `${text}.0` : text;
 }
 
 const infix = (token: string, precedence: number): TorchSpelling => ({
