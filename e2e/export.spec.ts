@@ -33,7 +33,7 @@ test.describe('export', () => {
 
   test('LaTeX of the derivation and the PyTorch snippet', async ({ page }) => {
     await page.goto('./?lesson=circuit&step=5');
-    const latex = await exported(page, 'LaTeX');
+    const latex = await exported(page, 'LaTeX (this step)');
     expect(latex.data.toString('utf8')).toContain('\\frac{\\partial f}{\\partial x} &= \\frac{\\partial f}{\\partial q}');
     await page.locator('.export-menu summary').click();
     const py = await exported(page, 'PyTorch');

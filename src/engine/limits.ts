@@ -20,8 +20,6 @@ export const MAX_TENSOR_ELEMENTS = 1_000_000;
 export const MAX_TOTAL_ELEMENTS = 4_000_000;
 /** Most multiply-adds in one forward pass (the backward pass costs about twice that). */
 export const MAX_WORK = 200_000_000;
-/** Longest side of a vector or matrix. */
-export const MAX_TENSOR_SIDE = 100_000;
 /**
  * Most nodes of a program expanded to scalars (expand.ts): the most the page draws
  * (MAX_DRAW_NODES in src/ui/config.ts), since the point of expanding is to see every entry.

@@ -64,3 +64,13 @@ describe('versions and display labels', () => {
     }
   });
 });
+
+describe('names with several underscores', () => {
+  it('give TeX that KaTeX accepts', async () => {
+    const katex = (await import('katex')).default;
+    const { displayTex } = await import('./names');
+    const tex = displayTex('total_of_everything');
+    expect(tex).toBe('\\mathrm{total}_{\\mathrm{of\\_everything}}');
+    expect(() => katex.renderToString(tex, { throwOnError: true })).not.toThrow();
+  });
+});

@@ -42,6 +42,8 @@ function baseOf(word: string): { base: string; tex: string } {
   if (GREEK[word]) return { base: GREEK[word], tex: GREEK_TEX[word] };
   if (/^[A-Za-z]$/.test(word)) return { base: word, tex: word };
   if (/^[A-Za-z0-9]+$/.test(word)) return { base: word, tex: `\\mathrm{${word}}` };
+  // A subscript with underscores of its own (total_of_everything → total with of_everything under it).
+  if (/^[A-Za-z0-9_]+$/.test(word)) return { base: word, tex: `\\mathrm{${word.replace(/_/g, '\\_')}}` };
   // Unicode letters (θ, 价格): KaTeX typesets them as text.
   return { base: word, tex: /^\p{Script=Greek}$/u.test(word) ? word : `\\text{${word}}` };
 }

@@ -1,6 +1,7 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { compile, pyNumber } from '../engine';
+import { LESSONS } from '../../fixtures/lessons';
 import { tensorPrograms } from '../formulas/testTensorPrograms';
 import { stepLatex, stepTexLines } from './latex';
 import { pyName, toPyTorch } from './pytorch';
@@ -60,6 +61,32 @@ describe('stepLatex', () => {
     for (let s = 0; s <= c.trace.end; s++) {
       for (const line of stepTexLines(c, s)) katex.renderToString(line, { throwOnError: true, strict: 'ignore' });
     }
+  });
+
+  it('never writes a derivative with respect to a constant, in any step of any lesson', () => {
+    // ∂y/∂3 or ∂(…)/∂(-2): a denominator that is only a number.
+    const byConstant = /\\partial \(?-?[\d.]+\)?\}/;
+    let lines = 0;
+    for (const lesson of [...LESSONS.map((l) => l.program), 'x = 2\nf = x * 3 + 2 * (x - 1) / 4 + 2 * 3']) {
+      const c = compile(lesson);
+      for (let s = 0; s <= c.trace.end; s++) {
+        for (const line of stepTexLines(c, s)) {
+          lines++;
+          expect(line, `${lesson} step ${s}`).not.toMatch(byConstant);
+        }
+      }
+    }
+    expect(lines).toBeGreaterThan(200);
+  });
+
+  it('the visit of y = 3 * s writes only the lines for s', () => {
+    const c = compile('s = 2\nx = s ^ 2\ny = 3 * s\nz = x * y');
+    const y = c.graph.nodes.findIndex((n) => n.label === 'y');
+    expect(stepTexLines(c, c.trace.visitStep[y])).toEqual([
+      '\\frac{\\partial y}{\\partial s} = 3',
+      '\\frac{\\partial z}{\\partial s} \\mathrel{+}= \\frac{\\partial z}{\\partial y} \\cdot \\frac{\\partial y}{\\partial s} = 4 \\cdot 3 = 12',
+      '\\frac{\\partial z}{\\partial s} = \\underbrace{12}_{y} + \\underbrace{\\color{gray}{?}}_{x} = 12',
+    ]);
   });
 });
 

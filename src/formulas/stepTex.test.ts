@@ -4,7 +4,7 @@ import { ALL_OPS, compile, OPS } from '../engine';
 import { opProgram } from '../engine/testPrograms';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, opTex, opTexWithNumbers } from './nodeTex';
-import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from './stepTex';
+import { accumulationTex, chainRuleTex, forwardTex, isConstant, localRuleTex, seedTex, variableContributions } from './stepTex';
 
 const valid = (tex: string) => katex.renderToString(tex, { throwOnError: true, strict: 'ignore', trust: false });
 const CIRCUIT = compile('x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z');
@@ -133,5 +133,35 @@ describe('defaults and repeated inputs', () => {
         });
       });
     }
+  });
+});
+
+describe('constants are not variables', () => {
+  // s feeds x = s² and y = 3 · s: the 3 is a literal constant.
+  const TWO_PATHS = compile('s = 2\nx = s ^ 2\ny = 3 * s\nz = x * y');
+  const y = at(TWO_PATHS, 'y');
+  const visitY = TWO_PATHS.trace.visitStep[y];
+
+  it('a backward step sends to the variable s only, not to the literal 3', () => {
+    const step = TWO_PATHS.trace.steps[visitY];
+    if (step.kind !== 'backward') throw new Error('expected a backward step');
+    // The engine still traces both contributions (data-grad on every node) …
+    expect(step.contributions.map((c) => TWO_PATHS.graph.nodes[c.to].op)).toEqual(['const', 'input']);
+    // … but only the one to s is a variable's.
+    const sent = variableContributions(TWO_PATHS.graph, step);
+    expect(sent.map(({ c, k }) => [TWO_PATHS.graph.nodes[c.to].label, k])).toEqual([['s', 1]]);
+    expect(localRuleTex(TWO_PATHS.graph, y, sent[0].c.slot, sent[0].c.local)).toBe('\\frac{\\partial y}{\\partial s} = 3');
+    expect(chainRuleTex(TWO_PATHS.graph, TWO_PATHS.trace, visitY, sent[0].k)).toBe(
+      '\\frac{\\partial z}{\\partial s} \\mathrel{+}= \\frac{\\partial z}{\\partial y} \\cdot \\frac{\\partial y}{\\partial s} = 4 \\cdot 3 = 12',
+    );
+  });
+
+  it('a step whose inputs are all constants sends to no variable', () => {
+    const c = compile('x = 2\nf = x + 2 * 3');
+    const product = c.graph.nodes.findIndex((n) => n.op === 'mul');
+    expect(variableContributions(c.graph, c.trace.steps[c.trace.visitStep[product]])).toEqual([]);
+    expect(variableContributions(c.graph, c.trace.steps[0])).toEqual([]);
+    expect(isConstant(c.graph, c.graph.nodes[product].inputs[0])).toBe(true);
+    expect(isConstant(c.graph, 0)).toBe(false);
   });
 });

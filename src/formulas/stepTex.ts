@@ -1,12 +1,27 @@
 // The TeX shown for each step: the forward computation, the seed, the local
 // rule, the chain-rule line with numbers, and the running sum at a node that
 // receives several contributions.
-import type { Graph, Trace } from '../engine';
+import type { Contribution, Graph, Step, Trace } from '../engine';
 import { edgeContribution, localDerivatives } from '../engine/trace';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, nodeTexAtom, opTex, opTexWithNumbers } from './nodeTex';
 import { texFactor, texNumber } from './number';
 import { isTensorNode, matrixRuleTex, tensorAccumulationTex, tensorChainRuleTex, tensorForwardTex } from './tensorTex';
+
+/** Whether node `index` is a literal constant (the 3 in `3 * s`): drawn and traced, but not a variable. */
+export function isConstant(graph: Graph, index: number): boolean {
+  return graph.nodes[index].op === 'const';
+}
+
+/**
+ * The contributions of a backward step that reach a variable, each with its
+ * position `k` in the step (for chainRuleTex). Those to literal constants are
+ * left out: no line ever reads ∂y/∂3, as if a 3 could change.
+ */
+export function variableContributions(graph: Graph, step: Step | undefined): { c: Contribution; k: number }[] {
+  if (step?.kind !== 'backward') return [];
+  return step.contributions.flatMap((c, k) => (isConstant(graph, c.to) ? [] : [{ c, k }]));
+}
 
 /** `\frac{\partial f}{\partial x}` */
 export function partialTex(graph: Graph, of: number, wrt: number): string {

@@ -14,6 +14,12 @@ export interface DrawNode {
   readonly kind: DrawKind;
   /** What an op node shows: `+`, `×`, `x²`. */
   readonly symbol: string;
+  /**
+   * The operation a value box shows beside its name, as a gate (`+` beside `q`
+   * in `q = x + y`): set for named computed nodes and neuron groups, null for
+   * inputs, constants and op pills (which show their symbol as their title).
+   */
+  readonly gate: string | null;
   readonly width: number;
   readonly height: number;
   /** Set when this node stands for a collapsed group (it shows the group's output). */
@@ -28,9 +34,7 @@ export interface DrawModel {
   readonly edgeIds: readonly number[];
 }
 
-/** The symbol of each op comes from its registry entry. */
-
-/** The symbol drawn in an op node. */
+/** The symbol drawn in an op node (from the op's registry entry). */
 export function opSymbol(op: OpName): string {
   return OPS[op].symbol;
 }
@@ -44,14 +48,34 @@ export function nodeSymbol(node: Pick<GraphNode, 'op' | 'param'>): string {
   return OPS[node.op].symbol;
 }
 
-/** Inputs, constants and named intermediates are value boxes; anonymous ops are op pills. */
+/** Whether a node is a leaf (an input or a constant): it computes nothing. */
+export const isLeafOp = (op: OpName): boolean => op === 'input' || op === 'const';
+
+/**
+ * Inputs, constants and named intermediates are value boxes; anonymous ops are
+ * op pills. Every computed node shows its operation: a pill as its title, a
+ * named value box as a gate beside its name.
+ */
 export function toDrawModel(graph: Graph): DrawModel {
   const nodes = graph.nodes.map((n): DrawNode => {
-    const kind: DrawKind = n.op === 'input' || n.op === 'const' || n.label !== null ? 'value' : 'op';
+    const kind: DrawKind = isLeafOp(n.op) || n.label !== null ? 'value' : 'op';
     const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
-    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol: nodeSymbol(n), width: size.width, height: size.height };
+    const symbol = nodeSymbol(n);
+    const gate = kind === 'value' && !isLeafOp(n.op) ? symbol : null;
+    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol, gate, width: size.width, height: size.height };
   });
   return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const), edgeIds: graph.edges.map((e) => e.index) };
+}
+
+/**
+ * The gate of a collapsed group: a neuron shows its activation (`σ`, `ReLU`),
+ * or `Σ` when it is linear; a softmax block names itself in its title instead.
+ */
+function groupGate(graph: Graph, group: Group): string | null {
+  if (group.kind !== 'neuron') return null;
+  const output = graph.nodes[group.output];
+  // Without an activation the group's output is z = Σ w·a + b itself.
+  return output.label === group.label ? 'Σ' : nodeSymbol(output);
 }
 
 /**
@@ -74,7 +98,7 @@ export function collapsedModel(graph: Graph, groups: readonly Group[]): DrawMode
     if (rep[n.index] !== n.index) continue;
     const group = groupOf.get(n.index);
     position.set(n.index, nodes.length);
-    nodes.push(group ? { ...n, kind: 'value', width: VALUE_NODE.width, height: VALUE_NODE.height, group } : n);
+    nodes.push(group ? { ...n, kind: 'value', gate: groupGate(graph, group), width: VALUE_NODE.width, height: VALUE_NODE.height, group } : n);
   }
   const edges: (readonly [number, number])[] = [];
   const edgeIds: number[] = [];

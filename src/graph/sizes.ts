@@ -12,3 +12,42 @@ export const NODE_GAP = 22;
 export const PARALLEL_EDGE_OFFSET = 12;
 /** Margin around the whole drawing. */
 export const MARGIN = 8;
+
+/** The gate chip a named computed node shows left of its name: height, and margin from the box's corner. */
+export const GATE_CHIP = { height: 19, inset: 5 } as const;
+
+/**
+ * A generous estimate of the width of a name drawn at `fontPx` (bold sans,
+ * about 0.62 em a character; sub- and superscripts at their smaller size),
+ * used to squeeze a name that would not fit into its node.
+ */
+export function estimateNameWidth(name: { base: string; sup: string | null; sub: string | null }, fontPx: number): number {
+  const chars = (text: string | null) => (text === null ? 0 : [...text].length);
+  return 0.62 * fontPx * (chars(name.base) + 0.7 * chars(name.sup) + 0.75 * chars(name.sub));
+}
+
+/** The widest gate chip: longer symbols (`softmax`) are squeezed into it. */
+export const GATE_CHIP_MAX_WIDTH = 46;
+
+/** Width of the gate chip for a symbol: `+` and `x²` get a round chip, `tanh` a wider pill, at most GATE_CHIP_MAX_WIDTH. */
+export function gateChipWidth(symbol: string): number {
+  const chars = [...symbol].length;
+  return chars <= 1 ? GATE_CHIP.height : Math.min(GATE_CHIP_MAX_WIDTH, 10 + 7.5 * chars);
+}
+
+/** The length to squeeze a gate symbol to, or undefined when it fits its chip as it is. */
+export function gateSymbolSqueeze(symbol: string): number | undefined {
+  const chars = [...symbol].length;
+  const room = gateChipWidth(symbol) - 6;
+  return 10 + 7.5 * chars > GATE_CHIP_MAX_WIDTH ? room : undefined;
+}
+
+/**
+ * The smallest text a node draws at scale 1, in CSS pixels (the gradient line;
+ * styles.css sets it). The view counts as readable when this is at least
+ * MIN_READABLE_PX on screen.
+ */
+export const NODE_TEXT_MIN_PX = 13;
+export const MIN_READABLE_PX = 11;
+/** The zoom at which every node text is readable. */
+export const READABLE_SCALE = MIN_READABLE_PX / NODE_TEXT_MIN_PX;

@@ -100,3 +100,18 @@ describe('practice at a tensor step', () => {
     ]);
   });
 });
+
+describe('constants are not asked about', () => {
+  it('a step whose only input is a constant is no question, and a mixed step asks only for the variable', async () => {
+    const { compile } = await import('../engine');
+    const { askedContributions, checkStep, isQuizStep } = await import('./practice');
+    const c = compile('x = 3\nf = x * 2');
+    const step = c.trace.visitStep[c.graph.output];
+    const asked = askedContributions(c, step);
+    expect(asked.map(({ c: k }) => c.graph.nodes[k.to].label)).toEqual(['x']);
+    // The one answer typed is for x: ∂f/∂x = 2, sent 2·1.
+    expect(checkStep(c, step, [{ local: '2', sent: '2' }])).toEqual([{ local: true, sent: true }]);
+    const constantOnly = compile('x = 3\nt = 2 * 5\nf = x * t');
+    expect(isQuizStep(constantOnly, constantOnly.trace.visitStep[constantOnly.graph.nodes.findIndex((n) => n.label === 't')])).toBe(false);
+  });
+});

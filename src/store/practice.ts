@@ -3,7 +3,7 @@
 // with a tolerance that forgives rounding to two decimals. At a vector or
 // matrix node the student gives the shape of what each input receives and the
 // value of one chosen entry of it.
-import type { Compiled } from '../engine';
+import type { Compiled, Contribution } from '../engine';
 import { sizeOf, type Shape } from '../engine/tensor/tensor';
 
 /** One contribution of a step on numbers. */
@@ -78,10 +78,20 @@ export function isClose(typed: number, expected: number): boolean {
   return Math.abs(typed - expected) <= Math.max(0.005, 0.01 * Math.abs(expected));
 }
 
+/**
+ * The contributions of backward step `step` the student is asked about, with
+ * their index in the step: those sent to a variable (a constant's gradient is
+ * computed but never asked for — ∂y/∂3 is not a question).
+ */
+export function askedContributions(compiled: Compiled, step: number): { c: Contribution; k: number }[] {
+  const s = compiled.trace.steps[step];
+  if (s?.kind !== 'backward') return [];
+  return s.contributions.map((c, k) => ({ c, k })).filter(({ c }) => compiled.graph.nodes[c.to].op !== 'const');
+}
+
 /** Whether step `step` is a backward step the student must answer first. */
 export function isQuizStep(compiled: Compiled | null, step: number): boolean {
-  const s = compiled?.trace.steps[step];
-  return s?.kind === 'backward' && s.contributions.length > 0;
+  return compiled !== null && askedContributions(compiled, step).length > 0;
 }
 
 /** Whether backward step `step` is at a vector or matrix node (or one with such inputs): asked as shapes and entries. */
@@ -100,33 +110,30 @@ export function practiceEntry(compiled: Compiled, step: number, k: number): numb
   return (step * 7 + k * 5) % size;
 }
 
+/** The answers typed for each asked contribution, in the order of `askedContributions`. */
 export function checkStep(compiled: Compiled, step: number, typed: readonly Typed[]): FieldResult[] {
-  const s = compiled.trace.steps[step];
-  if (s?.kind !== 'backward') return [];
   const tensor = isTensorQuiz(compiled, step);
-  return s.contributions.map((c, k): FieldResult => {
+  return askedContributions(compiled, step).map(({ c, k }, i): FieldResult => {
     if (tensor) {
       const element = practiceEntry(compiled, step, k);
-      const shape = parseShape(typed[k]?.shape ?? '');
-      const entry = parseAnswer(typed[k]?.entry ?? '');
+      const shape = parseShape(typed[i]?.shape ?? '');
+      const entry = parseAnswer(typed[i]?.entry ?? '');
       return {
         shape: shape !== null && sameShapeAnswer(shape, c.tensors.amount.shape),
         entry: entry !== null && isClose(entry, c.tensors.amount.data[element]),
         element,
       };
     }
-    const local = parseAnswer(typed[k]?.local ?? '');
-    const sent = parseAnswer(typed[k]?.sent ?? '');
+    const local = parseAnswer(typed[i]?.local ?? '');
+    const sent = parseAnswer(typed[i]?.sent ?? '');
     return { local: local !== null && isClose(local, c.local), sent: sent !== null && isClose(sent, c.amount) };
   });
 }
 
 /** A revealed step: every field counted wrong, as `checkStep` would shape it. */
 export function revealedStep(compiled: Compiled, step: number): FieldResult[] {
-  const s = compiled.trace.steps[step];
-  if (s?.kind !== 'backward') return [];
   const tensor = isTensorQuiz(compiled, step);
-  return s.contributions.map((_, k) => (tensor ? { shape: false, entry: false, element: practiceEntry(compiled, step, k) } : { local: false, sent: false }));
+  return askedContributions(compiled, step).map(({ k }) => (tensor ? { shape: false, entry: false, element: practiceEntry(compiled, step, k) } : { local: false, sent: false }));
 }
 
 /** Both fields of a result are right. */

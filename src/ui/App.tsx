@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { LOCALES, type Locale } from '../i18n';
 import { useVisualizer } from '../store/context';
 import { Announcer } from './Announcer';
 import { Controls } from './Controls';
 import { Editor } from './Editor';
 import { ErrorAlert } from './ErrorAlert';
-import { GraphView } from './GraphView';
+import { GraphView, type GraphCommands } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
 import { ExpandButton } from './ExpandButton';
@@ -14,6 +14,7 @@ import { NetworkBuilder } from './NetworkBuilder';
 import { PracticeToggle } from './PracticeCard';
 import { ShareDialog } from './ShareDialog';
 import { RightPanel } from './RightPanel';
+import { useChromeHeight } from './useChromeHeight';
 import { useKeyboard } from './useKeyboard';
 import { usePlayback } from './usePlayback';
 import { useT } from './useT';
@@ -71,26 +72,48 @@ export function App({
   /** The page address without its query, for share links. */
   pageUrl?: string;
 }) {
-  useKeyboard();
+  const graph = useRef<GraphCommands | null>(null);
+  const fit = useCallback(() => graph.current?.fit(), []);
+  useKeyboard({ fit });
   usePlayback();
   const t = useT();
   const locale = useVisualizer((s) => s.locale);
   const mode = useVisualizer((s) => s.mode);
   const theme = useVisualizer((s) => s.theme);
+  // On a phone the tools beside the lesson sit behind a toggle, so the graph gets the screen.
+  const [toolsOpen, setToolsOpen] = useState(false);
+  const appRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+  const footerRef = useRef<HTMLElement>(null);
+  useChromeHeight(appRef, [headerRef, footerRef]);
   return (
-    <div className={`app mode-${mode} theme-${theme}`} lang={locale}>
+    <div className={`app mode-${mode} theme-${theme}`} lang={locale} ref={appRef}>
       {mode === 'embed' ? null : (
-      <header className="app-header">
+      <header className="app-header" ref={headerRef}>
         <h1>
           {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
         </h1>
         <div className="header-tools">
           <LessonPicker />
-          <LanguageSwitch />
-          <PracticeToggle />
-          <ShareDialog pageUrl={pageUrl} />
-          <ExportMenu />
-          <PresentTools />
+          <button
+            type="button"
+            className="tools-toggle"
+            aria-expanded={toolsOpen}
+            aria-controls="header-more"
+            aria-label={t('header.moreTools')}
+            title={t('header.moreTools')}
+            onClick={() => setToolsOpen(!toolsOpen)}
+            data-testid="tools-toggle"
+          >
+            <span aria-hidden="true">☰</span>
+          </button>
+          <div id="header-more" className={toolsOpen ? 'header-more open' : 'header-more'}>
+            <LanguageSwitch />
+            <PracticeToggle />
+            <ShareDialog pageUrl={pageUrl} />
+            <ExportMenu />
+            <PresentTools />
+          </div>
         </div>
       </header>
       )}
@@ -111,11 +134,11 @@ export function App({
           </aside>
         )}
         <section className="stage">
-          <GraphView maxScale={mode === 'present' ? 2.4 : 1.6} />
+          <GraphView maxScale={mode === 'present' ? 2.4 : 1.6} commands={graph} />
           <RightPanel />
         </section>
       </main>
-      <footer className="app-footer">
+      <footer className="app-footer" ref={footerRef}>
         <Controls />
       </footer>
       <Announcer />

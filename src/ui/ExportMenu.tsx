@@ -1,6 +1,9 @@
-// Export the current step: graph as SVG or PNG, the derivation as LaTeX, the
-// program as PyTorch (copied and downloaded), and the graph as Graphviz DOT.
-import { useState } from 'react';
+// Export the current step: graph as SVG or PNG, the derivation as LaTeX (this
+// step, or every step as a handout document), the program as PyTorch (copied
+// and downloaded), and the graph as Graphviz DOT.
+import { useEffect, useRef, useState } from 'react';
+import { LESSONS } from '../../fixtures/lessons';
+import { handoutLatex } from '../export/handout';
 import { stepLatex } from '../export/latex';
 import { toPyTorch } from '../export/pytorch';
 import { toDot } from '../graph/dot';
@@ -22,8 +25,17 @@ export function ExportMenu() {
   const store = useVisualizerStore();
   const t = useT();
   const [status, setStatus] = useState('');
+  // The text of the program on screen: while the editor holds an error, the graph is the last program that worked.
+  const shownProgram = useRef(store.getState().text);
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (s.error === null) shownProgram.current = s.text;
+      }),
+    [store],
+  );
   const base = () => `chainstep-step-${store.getState().step}`;
-  const run = async (kind: 'svg' | 'png' | 'latex' | 'pytorch' | 'dot') => {
+  const run = async (kind: 'svg' | 'png' | 'latex' | 'handout' | 'pytorch' | 'dot') => {
     const { compiled, step } = store.getState();
     if (!compiled) return;
     if (kind === 'svg' || kind === 'png') {
@@ -33,6 +45,10 @@ export function ExportMenu() {
       else download(`${base()}.png`, await pngFromSvg(image.svg, image.width, image.height));
     } else if (kind === 'latex') {
       download(`${base()}.tex`, stepLatex(compiled, step), 'application/x-tex');
+    } else if (kind === 'handout') {
+      const program = shownProgram.current;
+      const lesson = LESSONS.find((l) => l.program === program);
+      download('chainstep-handout.tex', handoutLatex(compiled, program, { title: lesson?.title.en }), 'application/x-tex');
     } else if (kind === 'dot') {
       download('chainstep-graph.dot', toDot(compiled.graph, compiled.trace.finalGrads), 'text/vnd.graphviz');
     } else {
@@ -57,7 +73,10 @@ export function ExportMenu() {
           PNG
         </button>
         <button type="button" onClick={() => void run('latex')}>
-          LaTeX
+          {t('export.stepLatex')}
+        </button>
+        <button type="button" onClick={() => void run('handout')} title={t('export.handoutHint')}>
+          {t('export.handout')}
         </button>
         <button type="button" onClick={() => void run('pytorch')}>
           PyTorch

@@ -9,10 +9,12 @@ interface Props {
   to: string;
   points: readonly (readonly [number, number])[];
   detail: boolean;
+  /** The edge leaves a constant: the gradient it carries back is drawn muted (a literal is not a variable). */
+  fromConst?: boolean;
 }
 
 /** An edge; once the backward pass has sent a gradient along it, it shows that contribution. */
-export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail }: Props) {
+export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail, fromConst = false }: Props) {
   const key = useStepKey(`e${index}`);
   const [role, amountText] = key.split('|');
   const amount = amountText ? Number(amountText) : undefined;
@@ -25,7 +27,7 @@ export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, poin
   return (
     <>
       <path
-        className={role ? `edge edge-${role}` : 'edge'}
+        className={`${role ? `edge edge-${role}` : 'edge'}${fromConst ? ' edge-const' : ''}`}
         data-from={from}
         data-to={to}
         data-amount={amount === undefined ? undefined : String(amount)}
@@ -33,7 +35,7 @@ export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, poin
         markerEnd="url(#arrow)"
       />
       {detail && amount !== undefined && (
-        <text className="edge-label" x={labelX} y={labelY - 5} textAnchor="middle">
+        <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={labelX} y={labelY - 5} textAnchor="middle">
           {formatNumber(amount)}
         </text>
       )}

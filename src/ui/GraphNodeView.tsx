@@ -5,6 +5,7 @@ import type { GraphNode } from '../engine';
 import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText, versionMark } from '../engine/names';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth, gateSymbolSqueeze } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { fitLabel } from './labelFit';
 import { parseNodeVisual } from './nodeVisual';
@@ -47,6 +48,9 @@ function NameText({ name, version = 1, display = null, width }: { name: string; 
   );
 }
 
+/** The title's font size (styles.css .node-title). */
+const TITLE_PX = 14;
+
 interface Props {
   node: GraphNode;
   draw: DrawNode;
@@ -70,12 +74,24 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
   const title = node.label ?? (node.op === 'const' ? formatNumber(node.value) : draw.symbol);
   const gradText = v.grad === undefined ? '' : `∇${formatNumber(v.grad)}`;
   const nonFinite = (v.value !== undefined && !Number.isFinite(v.value)) || (v.grad !== undefined && !Number.isFinite(v.grad));
+  const isConst = node.op === 'const';
+  const gate = detail ? draw.gate : null;
+  const gateWidth = gate === null ? 0 : gateChipWidth(gate);
+  // The room for the name: right of the gate chip when there is one. A name too
+  // long for it is squeezed to fit (textLength) rather than run over the chip.
+  const roomLeft = x - w / 2 + (gate === null ? 4 : GATE_CHIP.inset + gateWidth + 3);
+  const roomRight = x + w / 2 - 4;
+  const titleX = (roomLeft + roomRight) / 2;
+  const shownName = group ? group.label : node.label;
+  const fittedByLabel = !group && node.display !== null && !displayIsName(node.display);
+  const squeeze = isValue && shownName && !fittedByLabel && estimateNameWidth(displayName(group ? shownName : node.display ?? shownName), TITLE_PX) > roomRight - roomLeft ? roomRight - roomLeft : undefined;
+  const opText = `${draw.symbol} (${node.op})`;
   const label = [
-    node.label ? nodeNameText(node) : node.op === 'const' ? formatNumber(node.value) : `${draw.symbol} (${node.op})`,
+    node.label ? (draw.gate !== null && !group ? `${nodeNameText(node)}, ${opText}` : nodeNameText(node)) : isConst ? t('node.constant', { value: formatNumber(node.value) }) : opText,
     v.value === undefined ? t('node.noValue') : t('node.value', { value: formatNumber(v.value) }),
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const classes = ['node', `node-${draw.kind}`, isConst && 'node-const', group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
     .filter(Boolean)
     .join(' ');
   return (
@@ -108,11 +124,40 @@ export const GraphNodeView = memo(function GraphNodeView({ node, draw, x, y, det
       <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
       {detail && (
         <>
-          <text className={isValue ? 'node-title' : 'node-title op-symbol'} x={x} y={y - h / 2 + 17} textAnchor="middle">
-            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? group ? <NameText name={group.label} width={w} /> : <NameText name={node.label} version={node.version} display={node.display} width={w} /> : title}
+          {gate !== null && (
+            <>
+              <rect
+                className="node-gate"
+                x={x - w / 2 + GATE_CHIP.inset}
+                y={y - h / 2 + GATE_CHIP.inset}
+                width={gateWidth}
+                height={GATE_CHIP.height}
+                rx={GATE_CHIP.height / 2}
+              />
+              <text
+                className="node-gate-symbol"
+                x={x - w / 2 + GATE_CHIP.inset + gateWidth / 2}
+                y={y - h / 2 + GATE_CHIP.inset + 14}
+                textAnchor="middle"
+                textLength={gateSymbolSqueeze(gate)}
+                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
+              >
+                {gate}
+              </text>
+            </>
+          )}
+          <text
+            className={isValue ? 'node-title' : 'node-title op-symbol'}
+            x={titleX}
+            y={y - h / 2 + 17}
+            textAnchor="middle"
+            textLength={squeeze}
+            lengthAdjust={squeeze === undefined ? undefined : 'spacingAndGlyphs'}
+          >
+            {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? group ? <NameText name={group.label} width={roomRight - roomLeft} /> : <NameText name={node.label} version={node.version} display={node.display} width={roomRight - roomLeft} /> : title}
           </text>
           <text className="node-value" x={x} y={y + 7} textAnchor="middle">
-            {v.value === undefined || node.op === 'const' ? '' : formatNumber(v.value)}
+            {v.value === undefined || isConst ? '' : formatNumber(v.value)}
           </text>
           <text className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} textAnchor="middle">
             {gradText}

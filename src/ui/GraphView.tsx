@@ -1,20 +1,41 @@
 // The computation graph in SVG: React draws nodes and edges, d3-zoom pans and
-// zooms, and the graph is fitted to the window whenever a new graph arrives.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// zooms. A new graph is fitted to the window; when that leaves its text too
+// small to read, the view follows the step instead (the visited node and its
+// inputs, at a readable size), unless following is turned off.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { findGroups } from '../graph/groups';
 import { LAYOUT_STAGES } from '../graph/layoutStages';
+import { READABLE_SCALE } from '../graph/sizes';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { createStepChannel, StepChannelContext } from './stepChannel';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES } from './config';
 import { GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
 import { FlowOverlay } from './FlowOverlay';
-import { createPanZoom, type PanZoom } from './panZoom';
+import { focusNodes, followTransform, unionBox, type Box } from './followView';
+import { createPanZoom, VIEW_INSETS, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
-import { useLayout } from './useLayout';
+import { useLayout, type Drawing } from './useLayout';
 import { useT } from './useT';
 
-export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
+/** What the page's keys can ask of the graph view. */
+export interface GraphCommands {
+  fit: () => void;
+}
+
+/** Big graphs show node labels from this zoom up. */
+const DETAIL_SCALE = 0.6;
+/** A step this long after the one before glides the view; faster steps move it at once. */
+const GLIDE_AFTER_MS = 600;
+const GLIDE_MS = 300;
+/** While steps come fast (a key held), the view moves at most this often. */
+const FOLLOW_THROTTLE_MS = 250;
+/** Following zooms in no further than this. */
+const FOLLOW_MAX_SCALE = 1.1;
+/** A move of the view takes in the nodes of up to this many following steps, where they fit. */
+const FOLLOW_LOOKAHEAD = 8;
+
+export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; commands?: RefObject<GraphCommands | null> }) {
   const compiled = useVisualizer((s) => s.compiled);
   const groups = useMemo(() => (compiled ? findGroups(compiled.graph) : []), [compiled]);
   const collapsed = useVisualizer((s) => s.collapsed);
@@ -33,12 +54,17 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const layerRef = useRef<SVGGElement>(null);
   const flowLayerRef = useRef<SVGGElement>(null);
   const panZoom = useRef<PanZoom | null>(null);
-  const [scale, setScale] = useState(1);
+  // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
+  const [zoomedIn, setZoomedIn] = useState(false);
+  // Following is on by default up to DETAIL_NODE_LIMIT nodes (every lesson). Bigger
+  // graphs open as an overview without labels, and a pan on every step would add a
+  // repaint of the whole graph to each; the toggle turns it on for them too.
+  const [followChoice, setFollowChoice] = useState<boolean | null>(null);
   const t = useT();
 
   useEffect(() => {
     if (!svgRef.current || !layerRef.current || !flowLayerRef.current) return;
-    const pz = createPanZoom(svgRef.current, [layerRef.current, flowLayerRef.current], setScale);
+    const pz = createPanZoom(svgRef.current, [layerRef.current, flowLayerRef.current], (k) => setZoomedIn(k >= DETAIL_SCALE));
     panZoom.current = pz;
     return () => {
       pz.destroy();
@@ -48,18 +74,126 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
 
   const width = drawing?.layout.width ?? 0;
   const height = drawing?.layout.height ?? 0;
+  const count = drawing?.compiled.graph.nodes.length ?? 0;
+  const follow = followChoice ?? count <= DETAIL_NODE_LIMIT;
+
+  // Where each graph node is drawn: its own position, or its collapsed group's.
+  const drawnAt = useMemo(() => {
+    if (!drawing) return null;
+    const at = new Int32Array(drawing.compiled.graph.nodes.length).fill(-1);
+    drawing.model.nodes.forEach((n, k) => {
+      for (const m of n.group?.members ?? []) at[m] = k;
+      at[n.index] = k;
+    });
+    return at;
+  }, [drawing]);
+
+  /** Brings step `step`'s nodes into sight at a readable size (nothing when they are). */
+  const followStep = useCallback(
+    (step: number, durationMs: number) => {
+      const pz = panZoom.current;
+      const svg = svgRef.current;
+      if (!pz || !svg || !drawing || !drawnAt) return;
+      const box = (k: number): Box => {
+        const { x, y } = drawing.layout.nodes[k];
+        const { width: w, height: h } = drawing.model.nodes[k];
+        return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
+      };
+      const drawnOf = (s: number) => [...new Set(focusNodes(drawing.compiled, s).map((i) => drawnAt[i]))].filter((k) => k >= 0);
+      const drawn = drawnOf(step);
+      const focus = unionBox(drawn.map(box));
+      if (!focus) return;
+      const end = drawing.compiled.trace.end;
+      const ahead: Box[] = [];
+      for (let s = Math.max(step, 1) + 1; s <= Math.min(end, step + FOLLOW_LOOKAHEAD); s++) {
+        const next = unionBox(drawnOf(s).map(box));
+        if (next) ahead.push(next);
+      }
+      const { width: w, height: h } = svg.getBoundingClientRect();
+      const move = followTransform({
+        view: { width: w, height: h },
+        insets: VIEW_INSETS,
+        current: pz.transform(),
+        focus,
+        anchor: box(drawn[0]),
+        ahead,
+        minScale: READABLE_SCALE,
+        // Near natural size: closer in shows too little around the step.
+        maxScale: Math.max(READABLE_SCALE, Math.min(maxScale, FOLLOW_MAX_SCALE)),
+      });
+      if (move) pz.moveTo(move, durationMs);
+    },
+    [drawing, drawnAt, maxScale],
+  );
+
+  /** The default view: the whole graph, or, when that is too small to read and following is on, the current step. */
+  const showDefault = useCallback(() => {
+    const pz = panZoom.current;
+    if (!pz) return;
+    pz.fit(width, height, maxScale);
+    if (follow && pz.fitScale(width, height, maxScale) < READABLE_SCALE) followStep(store.getState().step, 0);
+  }, [width, height, maxScale, follow, followStep, store]);
+
   useLayoutEffect(() => {
-    panZoom.current?.fit(width, height, maxScale);
+    showDefault();
+    // A new drawing (or size limit) gets the default view; toggling following is handled by its button.
   }, [drawing, width, height, maxScale]);
 
-  // When the window changes size, refit unless the user has panned or zoomed.
+  // When the window changes size, show the default view again unless the user has panned or zoomed.
   useLayoutEffect(() => {
-    if (panZoom.current && !panZoom.current.touched()) panZoom.current.fit(width, height, maxScale);
+    if (panZoom.current && !panZoom.current.touched()) showDefault();
   }, [viewSize]);
 
-  const big = (drawing?.compiled.graph.nodes.length ?? 0) > DETAIL_NODE_LIMIT;
+  // Following: each step brings its nodes into sight. Not through React: a step
+  // must not re-render the whole graph. Unhurried steps glide, fast ones jump,
+  // and while a key is held the view moves at most every FOLLOW_THROTTLE_MS.
+  useEffect(() => {
+    if (!follow || !drawing) return;
+    const glide = count <= DETAIL_NODE_LIMIT ? GLIDE_MS : 0;
+    let lastStep = -Infinity;
+    let lastMove = -Infinity;
+    let timer: number | undefined;
+    const run = (durationMs: number) => {
+      lastMove = performance.now();
+      followStep(store.getState().step, durationMs);
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.step === prev.step) return;
+      const now = performance.now();
+      const gap = now - lastStep;
+      lastStep = now;
+      window.clearTimeout(timer);
+      if (gap >= GLIDE_AFTER_MS) run(glide);
+      else if (now - lastMove >= FOLLOW_THROTTLE_MS) run(0);
+      else timer = window.setTimeout(() => run(0), FOLLOW_THROTTLE_MS - (now - lastMove));
+    });
+    return () => {
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [follow, drawing, count, followStep, store]);
+
+  const fitAll = useCallback(() => panZoom.current?.fit(width, height, maxScale), [width, height, maxScale]);
+  useEffect(() => {
+    if (!commands) return;
+    commands.current = { fit: fitAll };
+    return () => {
+      commands.current = null;
+    };
+  }, [commands, fitAll]);
+
+  const toggleFollow = () => {
+    const on = !follow;
+    setFollowChoice(on);
+    if (on) followStep(store.getState().step, GLIDE_MS);
+    else fitAll();
+  };
+
+  usePrintView(svgRef, layerRef);
+
+  const big = count > DETAIL_NODE_LIMIT;
   // Level of detail: big graphs show labels only once zoomed in enough to read them.
-  const detail = !big || scale >= 0.6;
+  const detail = !big || zoomedIn;
   const edgeDetail = !big;
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
 
@@ -87,10 +221,12 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
                       to={graph.nodes[drawing.model.nodes[to].index].id}
                       points={drawing.layout.edges[k].points}
                       detail={edgeDetail}
+                      fromConst={drawing.model.nodes[from].op === 'const'}
                     />
                   );
                 })}
               </g>
+              <SelectionRing drawing={drawing} drawnAt={drawnAt} />
               <g className="nodes">
                 {drawing.model.nodes.map((draw, k) => (
                   <GraphNodeView
@@ -112,6 +248,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
       <svg className="graph-flow" style={sized} aria-hidden="true">
         <g ref={flowLayerRef}>{drawing && <FlowOverlay drawing={drawing} />}</g>
       </svg>
+      <div className="graph-top">
       {pending && (
         <div className="graph-pending" role="status" data-testid="layout-progress">
           {pending.stage
@@ -122,11 +259,6 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
                 n: LAYOUT_STAGES.length,
               })
             : t('graph.layingOut', { count: pending.nodes })}
-        </div>
-      )}
-      {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (
-        <div className="graph-too-big" role="status">
-          {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
         </div>
       )}
       <div className="graph-tools">
@@ -146,13 +278,75 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         <button type="button" onClick={() => panZoom.current?.zoomBy(0.8)} aria-label={t('graph.zoomOut')} title={t('graph.zoomOut')}>
           −
         </button>
-        <button type="button" onClick={() => panZoom.current?.fit(width, height, maxScale)} aria-label={t('graph.fit')} title={t('graph.fit')}>
+        <button type="button" onClick={fitAll} aria-label={t('graph.fit')} title={t('graph.fitKey', { key: 'F' })} data-testid="fit-all">
           ⤢
         </button>
+        <button type="button" className="follow-toggle" onClick={toggleFollow} aria-pressed={follow} title={t('graph.followHint')} data-testid="follow-toggle">
+          {t('graph.follow')}
+        </button>
       </div>
+      </div>
+      {compiled && compiled.graph.nodes.length > MAX_DRAW_NODES && (
+        <div className="graph-too-big" role="status">
+          {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
+        </div>
+      )}
       <Legend />
     </div>
   );
+}
+
+/** A ring around the node the student tapped, clicked or focused (it alone re-renders on selection). */
+function SelectionRing({ drawing, drawnAt }: { drawing: Drawing; drawnAt: Int32Array | null }) {
+  const selected = useVisualizer((s) => s.selected);
+  const k = selected === null || !drawnAt || selected >= drawnAt.length ? -1 : drawnAt[selected];
+  if (k < 0) return null;
+  const { x, y } = drawing.layout.nodes[k];
+  const { width: w, height: h, kind } = drawing.model.nodes[k];
+  const pad = 6;
+  const r = kind === 'op' ? h / 2 + pad : 8 + pad;
+  return <rect className="selection-ring" data-testid="selection-ring" x={x - w / 2 - pad} y={y - h / 2 - pad} width={w + 2 * pad} height={h + 2 * pad} rx={r} ry={r} />;
+}
+
+/**
+ * While printing, the <svg> shows the whole graph whatever the zoom: its
+ * viewBox is set to the drawing's bounds (and the pan and zoom put back after).
+ * Chromium switches to print media for window.print() and for page.pdf().
+ */
+function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>): void {
+  useEffect(() => {
+    const svg = svgRef.current;
+    const layer = layerRef.current;
+    if (!svg || !layer || typeof window.matchMedia !== 'function') return;
+    let saved: string | null = null;
+    const enter = () => {
+      const content = layer.querySelector<SVGGElement>('.graph-content');
+      if (!content || saved !== null) return;
+      const b = content.getBBox();
+      if (b.width <= 0 || b.height <= 0) return;
+      saved = layer.getAttribute('transform') ?? '';
+      layer.removeAttribute('transform');
+      const pad = 8;
+      svg.setAttribute('viewBox', `${b.x - pad} ${b.y - pad} ${b.width + 2 * pad} ${b.height + 2 * pad}`);
+    };
+    const leave = () => {
+      if (saved === null) return;
+      svg.removeAttribute('viewBox');
+      layer.setAttribute('transform', saved);
+      saved = null;
+    };
+    const media = window.matchMedia('print');
+    const onChange = (e: MediaQueryListEvent) => (e.matches ? enter() : leave());
+    media.addEventListener('change', onChange);
+    window.addEventListener('beforeprint', enter);
+    window.addEventListener('afterprint', leave);
+    return () => {
+      media.removeEventListener('change', onChange);
+      window.removeEventListener('beforeprint', enter);
+      window.removeEventListener('afterprint', leave);
+      leave();
+    };
+  }, [svgRef, layerRef]);
 }
 
 function Legend() {

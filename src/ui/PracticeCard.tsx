@@ -5,7 +5,7 @@ import { chainRuleTex, localRuleTex, partialTex } from '../formulas/stepTex';
 import { shapeText } from '../engine/tensor/tensor';
 import { entryGradient, entryGradTex, indexTex } from '../formulas/entryTex';
 import { matrixRuleTex } from '../formulas/tensorTex';
-import { allRight, checkStep, isQuizStep, isTensorQuiz, isTensorResult, practiceEntry, revealedStep, score, type TensorResult, type Typed } from '../store/practice';
+import { allRight, askedContributions, checkStep, isQuizStep, isTensorQuiz, isTensorResult, practiceEntry, revealedStep, score, type TensorResult, type Typed } from '../store/practice';
 import { useVisualizer } from '../store/context';
 import { nodeName } from './describe';
 import { Formula } from './Formula';
@@ -39,11 +39,14 @@ export function PracticeCard() {
   if (s.kind !== 'backward') return null;
   const { graph, trace } = compiled;
   const tensor = isTensorQuiz(compiled, upcoming);
-  const fields: Typed[] = typed.step === upcoming ? typed.fields : s.contributions.map(() => ({}));
+  // Only contributions to variables are asked (a constant's gradient is not a question); fields and
+  // results follow that list, while test ids keep the contribution's index in the step.
+  const asked = askedContributions(compiled, upcoming);
+  const fields: Typed[] = typed.step === upcoming ? typed.fields : asked.map(() => ({}));
   const results = answers[upcoming];
-  const set = (k: number, key: keyof Typed, value: string) => {
-    const copy = s.contributions.map((_, i) => ({ ...fields[i] }));
-    copy[k] = { ...copy[k], [key]: value };
+  const set = (i: number, key: keyof Typed, value: string) => {
+    const copy = asked.map((_, j) => ({ ...fields[j] }));
+    copy[i] = { ...copy[i], [key]: value };
     setTyped({ step: upcoming, fields: copy });
   };
   const mark = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'right' : 'wrong');
@@ -63,8 +66,8 @@ export function PracticeCard() {
           ? t('practice.promptTensor', { node: nodeName(graph, s.node), shape: shapeText(s.gradTensor.shape) })
           : t('practice.prompt', { node: nodeName(graph, s.node), grad: formatNumber(s.grad) })}
       </p>
-      {s.contributions.map((c, k) => {
-        const result = results?.[k];
+      {asked.map(({ c, k }, i) => {
+        const result = results?.[i];
         if (tensor) {
           return (
             <TensorQuestion
@@ -76,8 +79,8 @@ export function PracticeCard() {
               slot={c.slot}
               node={s.node}
               element={practiceEntry(compiled, upcoming, k)}
-              typed={fields[k] ?? {}}
-              onType={(key, value) => set(k, key, value)}
+              typed={fields[i] ?? {}}
+              onType={(key, value) => set(i, key, value)}
               result={result && isTensorResult(result) ? result : undefined}
             />
           );
@@ -90,8 +93,8 @@ export function PracticeCard() {
               <Formula tex={`${partialTex(graph, s.node, c.to)} =`} />
               <input
                 inputMode="decimal"
-                value={fields[k]?.local ?? ''}
-                onChange={(e) => set(k, 'local', e.target.value)}
+                value={fields[i]?.local ?? ''}
+                onChange={(e) => set(i, 'local', e.target.value)}
                 disabled={!!results}
                 aria-label={t('practice.localLabel', { input: nodeName(graph, c.to) })}
                 data-testid={`practice-local-${k}`}
@@ -101,8 +104,8 @@ export function PracticeCard() {
               <span>{t('practice.sent', { grad: formatNumber(s.grad) })}</span>
               <input
                 inputMode="decimal"
-                value={fields[k]?.sent ?? ''}
-                onChange={(e) => set(k, 'sent', e.target.value)}
+                value={fields[i]?.sent ?? ''}
+                onChange={(e) => set(i, 'sent', e.target.value)}
                 disabled={!!results}
                 aria-label={t('practice.sentLabel', { input: nodeName(graph, c.to) })}
                 data-testid={`practice-sent-${k}`}

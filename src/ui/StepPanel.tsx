@@ -1,7 +1,7 @@
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
 import { OPS, type Compiled } from '../engine';
-import { accumulationTex, chainRuleTex, forwardTex, localRuleTex, seedTex } from '../formulas/stepTex';
+import { accumulationTex, chainRuleTex, forwardTex, isConstant, localRuleTex, seedTex, variableContributions } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
 import { nodeName, ruleKey } from './describe';
 import { Formula } from './Formula';
@@ -66,15 +66,18 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       const rule = ruleTexOf(compiled, s.node);
       const leaf = s.contributions.length === 0;
       const tensor = isTensorStep(graph, trace, step);
+      // Literal constants are not variables: no ∂y/∂3 lines for them.
+      const sent = variableContributions(graph, s);
+      const intro = leaf ? (isConstant(graph, s.node) ? 'step.backwardConst' : 'step.backwardLeaf') : sent.length === 0 ? 'step.backwardToConstants' : 'step.backward';
       body = (
         <>
-          <p>{t(leaf ? 'step.backwardLeaf' : 'step.backward', { node: nodeName(graph, s.node) })}</p>
+          <p>{t(intro, { node: nodeName(graph, s.node) })}</p>
           {tensor && <TensorBackward compiled={compiled} step={step} />}
-          {!leaf && !tensor && (
+          {sent.length > 0 && !tensor && (
             <div className="rule" data-testid="rule">
               <h3>{t('panel.rule')}</h3>
               <p title={rule ?? undefined}>{t(ruleKey(graph, s.node))}</p>
-              {s.contributions.map((c) => (
+              {sent.map(({ c }) => (
                 <div key={c.edge}>
                   <Formula tex={localRuleTex(graph, s.node, c.slot, c.local)} display />
                 </div>
@@ -82,10 +85,10 @@ export function StepPanel({ large = false }: { large?: boolean }) {
             </div>
           )}
           {/* At the output the chain has one link: the local rule above says it all. */}
-          {!leaf && !tensor && s.node !== graph.output && (
+          {sent.length > 0 && !tensor && s.node !== graph.output && (
             <div className="formula-block" data-testid="formula">
               <h3>{t('panel.formula')}</h3>
-              {s.contributions.map((c, k) => (
+              {sent.map(({ c, k }) => (
                 <div key={c.edge}>
                   <Formula tex={chainRuleTex(graph, trace, step, k)} display />
                 </div>
@@ -98,10 +101,10 @@ export function StepPanel({ large = false }: { large?: boolean }) {
               <VisitedSum node={s.node} step={step} />
             </div>
           )}
-          {s.contributions.some((c) => c.arrivals > 1) && (
+          {sent.some(({ c }) => c.arrivals > 1) && (
             <div className="accumulation" data-testid="accumulation">
               <h3>{t('panel.accumulation')}</h3>
-              {[...new Set(s.contributions.filter((c) => c.arrivals > 1).map((c) => c.to))].map((to) => {
+              {[...new Set(sent.filter(({ c }) => c.arrivals > 1).map(({ c }) => c.to))].map((to) => {
                 const c = [...s.contributions].reverse().find((x) => x.to === to);
                 const tex = accumulationTex(graph, trace, to, step);
                 return (

@@ -36,3 +36,16 @@ describe('announcements of tensor steps', () => {
     expect(consts).toEqual(['[0.5, −1]', '[2×5]']);
   });
 });
+
+describe('announcements leave constants out', () => {
+  it('x * 2 sends to x only; 2 * 5 sends to no variable', async () => {
+    const { compile } = await import('../engine');
+    const { announcement } = await import('./describe');
+    const c = compile('x = 3\nt = 2 * 5\nf = x * 2 + t');
+    const atOut = announcement('en', c, c.trace.visitStep[c.graph.nodes.findIndex((n) => n.id === 'f~1')]);
+    expect(atOut).toContain('sends 2 to x');
+    expect(atOut).not.toContain('to 2');
+    const atT = announcement('en', c, c.trace.visitStep[c.graph.nodes.findIndex((n) => n.label === 't')]);
+    expect(atT).toContain('its inputs are constants');
+  });
+});

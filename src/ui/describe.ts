@@ -48,9 +48,11 @@ export function announcement(locale: Locale, compiled: Compiled, step: number): 
     case 'seed':
       return t(locale, 'announce.seed', { node: nodeName(graph, s.node) });
     case 'backward': {
-      const sends = s.contributions.length
-        ? s.contributions.map((c) => sentWords(locale, graph, c)).join(locale === 'zh-CN' ? '；' : '; ')
-        : t(locale, 'announce.leaf');
+      // What goes to constants is computed but not said: a constant is not a variable.
+      const toVariables = s.contributions.filter((c) => graph.nodes[c.to].op !== 'const');
+      const sends = toVariables.length
+        ? toVariables.map((c) => sentWords(locale, graph, c)).join(locale === 'zh-CN' ? '；' : '; ')
+        : t(locale, s.contributions.length ? 'announce.toConstants' : 'announce.leaf');
       const shape = s.gradTensor.shape;
       if (shape.length > 0) return t(locale, 'announce.backwardTensor', { node: nodeName(graph, s.node), shape: shapeText(shape), sends });
       return t(locale, 'announce.backward', { node: nodeName(graph, s.node), grad: formatNumber(s.grad), sends });

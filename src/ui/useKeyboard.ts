@@ -5,18 +5,36 @@ import { isTextField } from '../commands/keys';
 import { commandForEvent, runCommand } from '../commands/run';
 import { useVisualizerStore } from '../store/context';
 
-export function useKeyboard(): void {
+/**
+ * Keys for the graph view, which lives outside the store: `f` fits the whole
+ * graph into the window. (Not yet a registry command: its perform needs the
+ * view, not the store.)
+ */
+export interface ViewKeys {
+  fit?: () => void;
+}
+
+export const FIT_KEYS: readonly string[] = ['f', 'F'];
+
+export function useKeyboard(view: ViewKeys = {}): void {
   const store = useVisualizerStore();
+  const { fit } = view;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTextField(event.target)) return;
       const command = commandForEvent(event, store);
-      if (!command) return;
+      if (!command) {
+        if (fit && FIT_KEYS.includes(event.key) && !event.defaultPrevented && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          event.preventDefault();
+          fit();
+        }
+        return;
+      }
       // A focused button would also be "clicked" by Space: only the command runs.
       event.preventDefault();
       runCommand(store, command);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [store, fit]);
 }
