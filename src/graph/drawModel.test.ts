@@ -83,3 +83,16 @@ describe('opSymbol and nodeSymbol', () => {
     expect(nodeSymbol({ op: 'add', param: null })).toBe('+');
   });
 });
+
+describe('value boxes widen for long titles', () => {
+  it('a short name keeps the standard width; a display label is written out in a wider box, up to a limit', async () => {
+    const { compile } = await import('../engine');
+    const { toDrawModel } = await import('./drawModel');
+    const { MAX_VALUE_WIDTH, VALUE_NODE } = await import('./sizes');
+    const { graph } = compile("x1 = Value(2.0, label='x1')\nw1 = Value(-3.0, label='w1')\nx1w1 = x1*w1; x1w1.label = 'x1*w1 + a long label'\nq = x1w1 * 2\nq.backward()");
+    const widths = new Map(toDrawModel(graph).nodes.map((n) => [n.id, n.width]));
+    expect(widths.get('x1')).toBe(VALUE_NODE.width);
+    expect(widths.get('x1w1')).toBeGreaterThan(VALUE_NODE.width);
+    expect(widths.get('x1w1')).toBeLessThanOrEqual(MAX_VALUE_WIDTH);
+  });
+});

@@ -1,8 +1,8 @@
 // A graph as things to draw: each node a value box or an op pill of known size.
 import { OPS, type Graph, type GraphNode, type OpName } from '../engine';
-import { superscriptText } from '../engine/names';
+import { displayIsName, displayLabelText, displayName, superscriptText } from '../engine/names';
 import type { Group } from './groups';
-import { OP_NODE, VALUE_NODE } from './sizes';
+import { OP_NODE, VALUE_NODE, valueNodeWidth } from './sizes';
 
 export type DrawKind = 'value' | 'op';
 
@@ -48,6 +48,12 @@ export function nodeSymbol(node: Pick<GraphNode, 'op' | 'param'>): string {
   return OPS[node.op].symbol;
 }
 
+/** What a named box writes as its title, for its width: a display label as text, else the name. */
+function titleOf(n: GraphNode): { name: ReturnType<typeof displayName> | null; text: string | null } {
+  if (n.display !== null && !displayIsName(n.display)) return { name: null, text: displayLabelText(n.display) };
+  return { name: displayName(n.display ?? n.label ?? ''), text: null };
+}
+
 /** Whether a node is a leaf (an input or a constant): it computes nothing. */
 export const isLeafOp = (op: OpName): boolean => op === 'input' || op === 'const';
 
@@ -62,7 +68,9 @@ export function toDrawModel(graph: Graph): DrawModel {
     const size = kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     const symbol = nodeSymbol(n);
     const gate = kind === 'value' && !isLeafOp(n.op) ? symbol : null;
-    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol, gate, width: size.width, height: size.height };
+    // A long name or display label widens its box rather than being cut.
+    const width = kind === 'value' && n.op !== 'const' && n.label !== null ? valueNodeWidth(titleOf(n), gate) : size.width;
+    return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol, gate, width, height: size.height };
   });
   return { nodes, edges: graph.edges.map((e) => [e.from, e.to] as const), edgeIds: graph.edges.map((e) => e.index) };
 }

@@ -51,3 +51,19 @@ export const NODE_TEXT_MIN_PX = 13;
 export const MIN_READABLE_PX = 11;
 /** The zoom at which every node text is readable. */
 export const READABLE_SCALE = MIN_READABLE_PX / NODE_TEXT_MIN_PX;
+
+/** The widest a value box grows to fit its name; longer names are squeezed or shortened to fit. */
+export const MAX_VALUE_WIDTH = 184;
+
+/**
+ * The width of a value box: the standard width, or wider when its title (the
+ * gate chip and the name, or a display label written out like `x1*w1 + x2*w2`)
+ * needs more, up to MAX_VALUE_WIDTH.
+ */
+export function valueNodeWidth(title: { name: { base: string; sup: string | null; sub: string | null } | null; text: string | null }, gate: string | null, fontPx = 14): number {
+  const gateRoom = gate === null ? 8 : GATE_CHIP.inset + gateChipWidth(gate) + 7;
+  const wide = (c: string) => /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]/u.test(c);
+  const textWidth = title.text === null ? 0 : [...title.text].reduce((w, c) => w + (wide(c) ? 2 : 1), 0) * 0.62 * fontPx;
+  const nameWidth = title.name === null ? 0 : estimateNameWidth(title.name, fontPx);
+  return Math.min(MAX_VALUE_WIDTH, Math.max(VALUE_NODE.width, Math.ceil(gateRoom + Math.max(textWidth, nameWidth) + 8)));
+}
