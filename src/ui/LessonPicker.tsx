@@ -1,8 +1,16 @@
-import { LESSONS } from '../../fixtures/lessons';
+import { groupedLessons, LESSONS, type LessonGroup } from '../../fixtures/lessons';
+import type { MessageKey } from '../i18n';
 import { useVisualizer } from '../store/context';
 import { useT } from './useT';
 
-/** Picks a lesson: its program replaces the editor text. "Your program" when the text is edited. */
+const GROUP_LABEL: Record<LessonGroup, MessageKey> = {
+  scalar: 'lesson.group.scalar',
+  tensor: 'lesson.group.tensor',
+  training: 'lesson.group.training',
+};
+const GROUPS = groupedLessons();
+
+/** Picks a lesson, listed by group: its program replaces the editor text. "Your program" when the text is edited. */
 export function LessonPicker() {
   const text = useVisualizer((s) => s.text);
   const setText = useVisualizer((s) => s.setText);
@@ -28,10 +36,14 @@ export function LessonPicker() {
         }}
       >
         {!current && <option value="">{t('lesson.custom')}</option>}
-        {LESSONS.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.title[locale]}
-          </option>
+        {GROUPS.map(({ group, lessons }) => (
+          <optgroup key={group} label={t(GROUP_LABEL[group])} data-group={group}>
+            {lessons.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.title[locale]}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </label>
