@@ -430,7 +430,8 @@ test('the Train tab on a narrow window and a phone: nothing scrolls sideways, th
     await expectFits(page);
     // One column: the graph spans the stage, the Train tab under it.
     const graph = (await page.getByTestId('graph').boundingBox())!;
-    const stage = (await page.locator('.stage').boundingBox())!;
+    // (On a phone the stage is only a grouping, display: contents: the page's main area is its box.)
+    const stage = ((await page.locator('.stage').boundingBox()) ?? (await page.locator('.app-main').boundingBox()))!;
     expect(graph.width, 'the graph spans the stage').toBeGreaterThan(stage.width - 4);
     expect(graph.height).toBeGreaterThan(200);
     await page.screenshot({ path: `screenshots/train-moons-${width}.png`, fullPage: true });

@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { twoLayer } from '../e2e/tensorPrograms';
+import { STEP_SHAPES } from './benchShapes';
 import { emit, layeredProgram, round, stats } from './benchUtil';
 import { keyLatencies, type KeyLatency, type TraceEvent } from './eventLatency';
 import { longest, mainThreadTasks, TRACE_CATEGORIES, type TraceEventLike } from './mainThreadTasks';
@@ -131,6 +132,105 @@ async function stepLatency(browser: Browser, page: Page, nodes: number): Promise
     await pressLatencies(browser, page, 'ArrowRight', 5, Math.min(gapMs, 200), jitterMs);
     const samples = await pressLatencies(browser, page, 'ArrowRight', count, gapMs, jitterMs);
     emit({ name: `browser/step-latency-${nodes}${suffix}`, nodes: drawn, gap_ms: `${gapMs}-${gapMs + jitterMs}`, from_step: from, ...latencyFigures(samples) });
+  }
+}
+
+/** The normal page (editor, step panel) on `program`, at `step`, drawn and settled, with the keys on the graph. */
+async function openNormal(page: Page, program: string, step: number): Promise<number> {
+  await page.goto(pageUrl(`?step=${step}&program=${encodeURIComponent(program)}`));
+  await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
+  await page.getByTestId('layout-progress').waitFor({ state: 'detached', timeout: 120_000 });
+  await page.waitForTimeout(800);
+  await page.locator('.graph-view').click({ position: { x: 3, y: 3 } });
+  return page.locator('[data-node-id]').count();
+}
+
+/**
+ * Keypress to painted frame in the mode students use: the normal page at
+ * 1280×800 with the editor and the step panel, on each of STEP_SHAPES (about
+ * 1,000 nodes), from shortly before the seed, clicking and with bursts.
+ */
+async function normalStepLatency(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    for (const { shape, program } of STEP_SHAPES) {
+      await openNormal(page, program, 0);
+      const end = Number(/of (\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1] ?? 0);
+      for (const { suffix, gapMs, jitterMs, samples: count } of CADENCES.slice(0, 2)) {
+        // The backward pass starts after the forward one: step across the seed.
+        const from = Math.max(0, Math.round(end / 2) - count / 2);
+        const drawn = await openNormal(page, program, from);
+        await pressLatencies(browser, page, 'ArrowLeft', 5, Math.min(gapMs, 200), jitterMs);
+        await pressLatencies(browser, page, 'ArrowRight', 5, Math.min(gapMs, 200), jitterMs);
+        const samples = await pressLatencies(browser, page, 'ArrowRight', count, gapMs, jitterMs);
+        emit({ name: `browser/step-latency-normal-${shape}${suffix}`, page: 'normal, 1280×800', nodes: drawn, gap_ms: `${gapMs}-${gapMs + jitterMs}`, from_step: from, ...latencyFigures(samples) });
+      }
+    }
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * A key held down for three seconds on the normal page: key repeats sent every
+ * 33 ms without waiting for the page (as a keyboard's auto-repeat does), and
+ * the longest time the step counter on screen went without moving.
+ */
+async function heldKey(browser: Browser): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    for (const { shape, program } of STEP_SHAPES) {
+      const drawn = await openNormal(page, program, 0);
+      await page.evaluate(() => {
+        const w = window as unknown as { moves: number[]; watching: boolean };
+        const counter = document.querySelector('[data-testid="step-counter"]');
+        w.moves = [];
+        w.watching = true;
+        let last = counter?.textContent;
+        const frame = () => {
+          const now = counter?.textContent;
+          if (now !== last) w.moves.push(performance.now());
+          last = now;
+          if (w.watching) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      const cdp = await page.context().newCDPSession(page);
+      const key = { key: 'ArrowRight', code: 'ArrowRight', windowsVirtualKeyCode: 39, nativeVirtualKeyCode: 39 };
+      const start = await page.evaluate(() => performance.now());
+      const sent: Promise<unknown>[] = [];
+      for (let i = 0; i < 90; i++) {
+        sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', autoRepeat: i > 0, ...key }));
+        await new Promise((done) => setTimeout(done, 33));
+      }
+      sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
+      const released = await page.evaluate(() => performance.now());
+      await Promise.all(sent);
+      await page.waitForTimeout(1500);
+      const moves = await page.evaluate(() => {
+        const w = window as unknown as { moves: number[]; watching: boolean };
+        w.watching = false;
+        return w.moves;
+      });
+      const during = [start, ...moves.filter((t) => t <= released), released];
+      let longest = 0;
+      for (let i = 1; i < during.length; i++) longest = Math.max(longest, during[i] - during[i - 1]);
+      const counter = (await page.getByTestId('step-counter').textContent()) ?? '';
+      const lastMove = moves.length ? moves[moves.length - 1] : start;
+      emit({
+        name: `browser/held-key-normal-${shape}`,
+        nodes: drawn,
+        held_ms: round(released - start),
+        repeats_sent: 90,
+        frames_that_moved: moves.filter((t) => t <= released).length,
+        longest_still_ms: round(longest),
+        settled_after_release_ms: round(Math.max(0, lastMove - released)),
+        step_after: Number(/\d+/.exec(counter)?.[0] ?? 0),
+      });
+      await cdp.detach();
+    }
+  } finally {
+    await page.close();
   }
 }
 
@@ -427,6 +527,8 @@ export async function benchBrowser(filter?: string): Promise<void> {
     if (wanted('step-latency-floor')) await latencyFloor(browser, page, true);
     if (wanted('step-latency-100')) await stepLatency(browser, page, 100);
     if (wanted('step-latency-1000')) await stepLatency(browser, page, 1000);
+    if (wanted('step-latency-normal')) await normalStepLatency(browser);
+    if (wanted('held-key-normal')) await heldKey(browser);
     if (wanted('step-latency-tensor-mlp')) await tensorStepLatency(browser, page);
     if (wanted('heatmap-784x10')) await heatmapDraw(page);
     if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000, true);

@@ -19,6 +19,7 @@ export const prev: Command = {
   id: 'prev',
   label: () => 'controls.prev',
   keys: ['ArrowLeft', 'PageUp', 'k'],
+  repeats: true,
   enabled: notAtStart,
   perform: (s) => s.prev(),
 };
@@ -27,6 +28,7 @@ export const next: Command = {
   id: 'next',
   label: () => 'controls.next',
   keys: ['ArrowRight', 'PageDown', 'j'],
+  repeats: true,
   enabled: notAtEnd,
   // Stepping by hand takes over from playback.
   perform: (s) => {

@@ -16,6 +16,12 @@ export interface Command<V = void> {
   readonly enabled?: (s: VisualizerState) => boolean;
   /** For a toggle: whether it is on (a button shows aria-pressed). */
   readonly pressed?: (s: VisualizerState) => boolean;
+  /**
+   * A key held down repeats it: the repeats are gathered and run together once
+   * a frame (src/ui/keyRepeat.ts), so the drawing keeps moving, skipping steps,
+   * instead of queueing one redraw per repeat.
+   */
+  readonly repeats?: boolean;
   /** Does it; `s` is the current state with its actions. */
   readonly perform: (s: VisualizerState, value: V) => void;
 }

@@ -9,7 +9,7 @@ import { rowsCols, type Shape } from '../engine/tensor/tensor';
 export const GRID_SIDE = 6;
 
 /** A grid cell: room for `−0.3333` at the grid's font size. */
-export const GRID_CELL = { width: 46, height: 17 } as const;
+export const GRID_CELL = { width: 54, height: 19 } as const;
 
 /** A heatmap fits in this box; its cells are square, at most HEAT_CELL_MAX wide, unless that leaves a side under HEAT_MIN_SIDE. */
 export const HEAT_MAX = { width: 180, height: 120 } as const;
@@ -23,7 +23,7 @@ const HEADER = 22;
 const GUTTER = 13;
 const BLOCK_GAP = 6;
 /** Under a heatmap: its colour range, a bar with −0.53, 0 and 0.53 under it. */
-export const LEGEND_HEIGHT = 17;
+export const LEGEND_HEIGHT = 21;
 /** Wide enough for a name and a `64×784` badge. */
 const MIN_WIDTH = 112;
 

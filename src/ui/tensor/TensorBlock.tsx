@@ -52,7 +52,7 @@ interface Tip {
 
 /** Roughly the width of a grid number at the grid's font size, per character; and of the legend's. */
 const CHAR_WIDTH = 6.3;
-const LEGEND_CHAR = 5.4;
+const LEGEND_CHAR = 7.4;
 
 function offset(box: Box, left: number, top: number): Box {
   return { x: left + box.x, y: top + box.y, width: box.width, height: box.height };

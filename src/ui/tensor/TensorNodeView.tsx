@@ -30,7 +30,7 @@ interface Props {
 }
 
 /** Room for the shape badge's text, per character. */
-const BADGE_CHAR = 6.4;
+const BADGE_CHAR = 7.9;
 /** The gate chip in the header: a little lower than a number node's (GATE_CHIP), to fit above the value. */
 const GATE_HEIGHT = 17;
 
@@ -59,6 +59,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const ranges = useScaleMode() === 'shared' ? sharedRanges(compiled) : null;
   const valueJson = useTensorJson(value);
   const gradJson = useTensorJson(grad);
+  // §10: an input is a parameter (trained) or data (fixed); the graph draws them apart.
+  const inputRole = node.op === 'input' ? node.role : null;
   const nonFinite = (value !== undefined && hasNonFinite(value)) || (grad !== undefined && hasNonFinite(grad));
   const selectEntry = useCallback((element: number) => store.getState().selectEntry(element < 0 ? null : { node: node.index, element }), [store, node.index]);
 
@@ -68,6 +70,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
     value ? t('tensor.valueShown') : t('node.noValue'),
     grad ? t(v.final ? 'tensor.gradFinal' : 'tensor.gradPartial') : t('node.noGrad'),
     marks.selected >= 0 ? t('tensor.selectedEntry') : '',
+    inputRole ? t(inputRole === 'param' ? 'node.roleParam' : 'node.roleData') : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -75,6 +78,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
     'node',
     `node-${draw.kind}`,
     'node-tensor',
+    inputRole && `input-${inputRole}`,
     node.op === 'const' && 'node-const',
     v.role && `role-${v.role}`,
     grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'),
@@ -89,6 +93,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
       data-node-id={node.id}
       data-label={node.label ?? undefined}
       data-op={node.op}
+      data-role={inputRole ?? undefined}
       data-shape={shapeKey(node.shape)}
       data-value={valueJson}
       data-grad={gradJson}
@@ -111,6 +116,11 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
       }}
     >
       <rect className="node-shape" x={left} y={top} width={g.width} height={g.height} rx={draw.kind === 'value' ? 8 : 16} ry={draw.kind === 'value' ? 8 : 16} />
+      {inputRole && detail && (
+        <text className="role-badge" x={left + 3} y={top - 4}>
+          {t(inputRole === 'param' ? 'node.param' : 'node.data')}
+        </text>
+      )}
       {detail && (
         <>
           {gate !== null && (
@@ -132,8 +142,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
             {name}
           </text>
           <g className="shape-badge" aria-hidden="true">
-            <rect x={left + g.header.x + g.header.width - badgeWidth} y={top + 4} width={badgeWidth} height={15} rx={7.5} />
-            <text x={left + g.header.x + g.header.width - badgeWidth / 2} y={top + 15.5} textAnchor="middle">
+            <rect x={left + g.header.x + g.header.width - badgeWidth} y={top + 3} width={badgeWidth} height={17} rx={8.5} />
+            <text x={left + g.header.x + g.header.width - badgeWidth / 2} y={top + 16} textAnchor="middle">
               {badge}
             </text>
           </g>
