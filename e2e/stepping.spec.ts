@@ -135,3 +135,25 @@ test.describe('the program editor', () => {
     await expect(node(page, 'x')).toHaveAttribute('data-value', '3');
   });
 });
+
+test('a held arrow key keeps stepping: its repeats run once a frame, none is lost', async ({ page }) => {
+  await page.goto(appUrl(BRANCHED, { step: '0' }));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  // Key repeats as a keyboard sends them: sent without waiting for the page.
+  const cdp = await page.context().newCDPSession(page);
+  const key = { key: 'ArrowRight', code: 'ArrowRight', windowsVirtualKeyCode: 39, nativeVirtualKeyCode: 39 };
+  const sent: Promise<unknown>[] = [];
+  for (let i = 0; i < 8; i++) {
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', autoRepeat: i > 0, ...key }));
+    await page.waitForTimeout(30);
+  }
+  // Still held: the drawing has moved already.
+  await expect.poll(() => stepCounter(page)).toBeGreaterThan(2);
+  sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...key }));
+  await Promise.all(sent);
+  await expect.poll(() => stepCounter(page)).toBe(8);
+  // A repeat of a key that is not a step (Space toggles play) is not gathered.
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => stepCounter(page)).toBe(7);
+});

@@ -181,20 +181,20 @@ async function heldKey(browser: Browser): Promise<void> {
   try {
     for (const { shape, program } of STEP_SHAPES) {
       const drawn = await openNormal(page, program, 0);
-      await page.evaluate(() => {
-        const w = window as unknown as { moves: number[]; watching: boolean };
+      // A string, not a function: tsx would wrap the inner function in a helper the page does not have.
+      await page.evaluate(`(() => {
         const counter = document.querySelector('[data-testid="step-counter"]');
-        w.moves = [];
-        w.watching = true;
-        let last = counter?.textContent;
+        window.moves = [];
+        window.watching = true;
+        let last = counter && counter.textContent;
         const frame = () => {
-          const now = counter?.textContent;
-          if (now !== last) w.moves.push(performance.now());
+          const now = counter && counter.textContent;
+          if (now !== last) window.moves.push(performance.now());
           last = now;
-          if (w.watching) requestAnimationFrame(frame);
+          if (window.watching) requestAnimationFrame(frame);
         };
         requestAnimationFrame(frame);
-      });
+      })()`);
       const cdp = await page.context().newCDPSession(page);
       const key = { key: 'ArrowRight', code: 'ArrowRight', windowsVirtualKeyCode: 39, nativeVirtualKeyCode: 39 };
       const start = await page.evaluate(() => performance.now());

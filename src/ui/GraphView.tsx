@@ -9,8 +9,7 @@ import { READABLE_SCALE } from '../graph/sizes';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { createStepChannel, StepChannelContext } from './stepChannel';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES, TENSOR_GRID } from './config';
-import { GraphEdgeView } from './GraphEdgeView';
-import { GraphNodeView } from './GraphNodeView';
+import { EdgeLayer, NodeLayer } from './GraphLayers';
 import { FlowOverlay } from './FlowOverlay';
 import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, unionBox, type Box } from './followView';
@@ -218,38 +217,9 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
             <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
-              <g className="edges">
-                {drawing.model.edges.map(([from, to], k) => {
-                  const edge = drawing.model.edgeIds[k];
-                  const graph = drawing.compiled.graph;
-                  return (
-                    <GraphEdgeView
-                      key={`${edge}:${from}:${to}`}
-                      index={edge}
-                      from={graph.nodes[drawing.model.nodes[from].index].id}
-                      to={graph.nodes[drawing.model.nodes[to].index].id}
-                      points={drawing.layout.edges[k].points}
-                      detail={edgeDetail}
-                      fromConst={drawing.model.nodes[from].op === 'const'}
-                    />
-                  );
-                })}
-              </g>
+              <EdgeLayer drawing={drawing} detail={edgeDetail} />
               <SelectionRing drawing={drawing} drawnAt={drawnAt} />
-              <g className="nodes">
-                {drawing.model.nodes.map((draw, k) => (
-                  <GraphNodeView
-                    key={draw.id}
-                    node={drawing.compiled.graph.nodes[draw.index]}
-                    draw={draw}
-                    x={drawing.layout.nodes[k].x}
-                    y={drawing.layout.nodes[k].y}
-                    detail={detail}
-                    gridNumbers={gridNumbers}
-                    focusable={!big}
-                  />
-                ))}
-              </g>
+              <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} />
             </g>
             </StepChannelContext.Provider>
           )}
