@@ -2,8 +2,12 @@
 import { OPS, type Graph, type GraphNode, type OpName } from '../engine';
 import { displayIsName, displayLabelText, displayName, superscriptText } from '../engine/names';
 import type { Group } from './groups';
-import { OP_NODE, VALUE_NODE, valueNodeWidth } from './sizes';
-import { tensorNodeSize } from './tensorSize';
+import { shapeText } from '../engine/tensor/tensor';
+import { estimateNameWidth, gateChipWidth, OP_NODE, VALUE_NODE, valueNodeWidth } from './sizes';
+import { tensorHeaderWidth, tensorNodeSize } from './tensorSize';
+
+/** A tensor node's title font size (styles.css, `.node-tensor .node-title`). */
+const TENSOR_TITLE_PX = 13.5;
 
 export type DrawKind = 'value' | 'op';
 
@@ -55,6 +59,13 @@ function titleOf(n: GraphNode): { name: ReturnType<typeof displayName> | null; t
   return { name: displayName(n.display ?? n.label ?? ''), text: null };
 }
 
+/** The header width a tensor node needs for its gate chip, its title and its shape badge. */
+function tensorHeaderNeed(n: GraphNode, kind: DrawKind, symbol: string, gate: string | null): number {
+  const title = kind === 'op' ? { name: null, text: symbol } : n.label !== null ? titleOf(n) : { name: null, text: '' };
+  const nameWidth = title.name !== null ? estimateNameWidth(title.name, TENSOR_TITLE_PX) : [...(title.text ?? '')].length * 0.62 * TENSOR_TITLE_PX;
+  return tensorHeaderWidth(shapeText(n.shape), nameWidth, gate === null ? 0 : gateChipWidth(gate));
+}
+
 /** Whether a node is a leaf (an input or a constant): it computes nothing. */
 export const isLeafOp = (op: OpName): boolean => op === 'input' || op === 'const';
 
@@ -66,9 +77,9 @@ export const isLeafOp = (op: OpName): boolean => op === 'input' || op === 'const
 export function toDrawModel(graph: Graph): DrawModel {
   const nodes = graph.nodes.map((n): DrawNode => {
     const kind: DrawKind = isLeafOp(n.op) || n.label !== null ? 'value' : 'op';
-    const size = n.shape.length > 0 ? tensorNodeSize(n.shape) : kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     const symbol = nodeSymbol(n);
     const gate = kind === 'value' && !isLeafOp(n.op) ? symbol : null;
+    const size = n.shape.length > 0 ? tensorNodeSize(n.shape, tensorHeaderNeed(n, kind, symbol, gate)) : kind === 'op' || n.op === 'const' ? OP_NODE : VALUE_NODE;
     // A long name or display label widens its box rather than being cut.
     const width = kind === 'value' && n.op !== 'const' && n.label !== null && n.shape.length === 0 ? valueNodeWidth(titleOf(n), gate) : size.width;
     return { index: n.index, id: n.id, op: n.op, label: n.label, kind, symbol, gate, width, height: size.height };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../engine';
 import { toDrawModel } from './drawModel';
-import { OP_NODE, VALUE_NODE } from './sizes';
-import { cellAt, cellBox, cellRects, GRID_CELL, HEAT_MAX, showsGrid, tensorGeometry, tensorNodeSize } from './tensorSize';
+import { displayName } from '../engine/names';
+import { estimateNameWidth, gateChipWidth, OP_NODE, VALUE_NODE } from './sizes';
+import { cellAt, cellBox, cellRects, GRID_CELL, HEAT_MAX, showsGrid, tensorGeometry, tensorHeaderWidth, tensorNodeSize } from './tensorSize';
 
 describe('tensorNodeSize', () => {
   it('draws up to 6×6 as a grid of numbers and anything larger as a heatmap', () => {
@@ -54,6 +55,17 @@ describe('tensorNodeSize', () => {
     expect(sizeOf('L')).toEqual(VALUE_NODE);
     const sum = model.nodes.find((d) => d.op === 'sum')!;
     expect({ width: sum.width, height: sum.height }).toEqual(OP_NODE);
+  });
+
+  it('widens a node whose gate chip, name and shape badge need more room than its blocks', () => {
+    const model = toDrawModel(compile('X = randn(32, 2, seed=1)\nW = randn(2, 8, seed=2)\nHidden_layer = tanh(X @ W)\nL = sum(Hidden_layer)').graph);
+    const h = model.nodes.find((d) => d.label === 'Hidden_layer')!;
+    expect(h.gate).toBe('tanh');
+    // chip (tanh) + gap + the name at 13.5 px + gap + the `32×8` badge, with the padding either side
+    const need = tensorHeaderWidth('32×8', estimateNameWidth(displayName('Hidden_layer'), 13.5), gateChipWidth('tanh'));
+    expect(need).toBeGreaterThan(tensorNodeSize([32, 8]).width);
+    expect(h.width).toBe(need);
+    expect(tensorGeometry([32, 8], h.width).header.width).toBe(h.width - 14);
   });
 });
 

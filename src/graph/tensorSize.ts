@@ -72,16 +72,27 @@ const round = (x: number): number => Math.round(x * 4) / 4;
 
 const cache = new Map<string, TensorGeometry>();
 
-/** The geometry of a node holding a tensor of this shape (a vector or a matrix). */
-export function tensorGeometry(shape: Shape): TensorGeometry {
-  const key = shape.join('x');
+/** The shape badge's width for its text (`32×8`) at the badge's 13 px. */
+export const badgeWidth = (text: string): number => [...text].length * 7.9 + 10;
+
+/**
+ * The width a header needs: the gate chip (when the node is a named computed
+ * value), the name, and the shape badge, with gaps, so that none overlaps another.
+ */
+export function tensorHeaderWidth(shapeLabel: string, nameWidth: number, gateWidth: number): number {
+  return Math.ceil(PAD + (gateWidth > 0 ? gateWidth + 5 : 2) + nameWidth + 8 + badgeWidth(shapeLabel) + PAD);
+}
+
+/** The geometry of a node holding a tensor of this shape (a vector or a matrix), at least `minWidth` wide (its header's need). */
+export function tensorGeometry(shape: Shape, minWidth = 0): TensorGeometry {
+  const key = `${shape.join('x')}:${minWidth}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const [rows, cols] = rowsCols(shape);
   const grid = showsGrid(shape);
   const block = grid ? { width: cols * GRID_CELL.width, height: rows * GRID_CELL.height } : heatmapExtent(rows, cols);
   const legend = grid ? 0 : LEGEND_HEIGHT;
-  const width = Math.max(MIN_WIDTH, PAD + GUTTER + block.width + PAD);
+  const width = Math.max(MIN_WIDTH, minWidth, PAD + GUTTER + block.width + PAD);
   const x = PAD + GUTTER + (width - (PAD + GUTTER + block.width + PAD)) / 2;
   const value: Box = { x, y: HEADER, width: block.width, height: block.height };
   const grad: Box = { x, y: HEADER + block.height + legend + BLOCK_GAP, width: block.width, height: block.height };
@@ -102,8 +113,8 @@ export function tensorGeometry(shape: Shape): TensorGeometry {
 }
 
 /** The size a tensor node needs in the layout. */
-export function tensorNodeSize(shape: Shape): { width: number; height: number } {
-  const { width, height } = tensorGeometry(shape);
+export function tensorNodeSize(shape: Shape, minWidth = 0): { width: number; height: number } {
+  const { width, height } = tensorGeometry(shape, minWidth);
   return { width, height };
 }
 

@@ -9,7 +9,7 @@ import { nodeNameText } from '../../engine/names';
 import { shapeKey, shapeText } from '../../engine/tensor/tensor';
 import type { DrawNode } from '../../graph/drawModel';
 import { gateChipWidth, gateSymbolSqueeze } from '../../graph/sizes';
-import { tensorGeometry } from '../../graph/tensorSize';
+import { badgeWidth, tensorGeometry } from '../../graph/tensorSize';
 import { useVisualizer, useVisualizerStore } from '../../store/context';
 import { parseTensorVisual } from '../nodeVisual';
 import { useStepCompiled, useStepKey } from '../stepChannel';
@@ -30,7 +30,6 @@ interface Props {
 }
 
 /** Room for the shape badge's text, per character. */
-const BADGE_CHAR = 7.9;
 /** The gate chip in the header: a little lower than a number node's (GATE_CHIP), to fit above the value. */
 const GATE_HEIGHT = 17;
 
@@ -42,7 +41,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const v = parseTensorVisual(key);
   const marksKey = useVisualizer((s) => entryMarksKey(s, compiled, node.index));
   const marks = useMemo(() => parseEntryMarks(marksKey), [marksKey]);
-  const g = tensorGeometry(node.shape);
+  const g = tensorGeometry(node.shape, draw.width);
   const value = v.shown ? node.tensor : undefined;
   const grad = v.gradIndex >= 0 ? compiled.trace.gradTensors[node.index][v.gradIndex] : undefined;
   const left = x - g.width / 2;
@@ -55,7 +54,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const gateWidth = gate === null ? 0 : gateChipWidth(gate);
   const shapeWords = node.shape.length === 1 ? t('tensor.vector', { n: node.shape[0] }) : t('tensor.matrix', { rows: node.shape[0], cols: node.shape[1] });
   const badge = shapeText(node.shape);
-  const badgeWidth = badge.length * BADGE_CHAR + 10;
+  const badgeWide = badgeWidth(badge);
   const ranges = useScaleMode() === 'shared' ? sharedRanges(compiled) : null;
   const valueJson = useTensorJson(value);
   const gradJson = useTensorJson(grad);
@@ -142,8 +141,8 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
             {name}
           </text>
           <g className="shape-badge" aria-hidden="true">
-            <rect x={left + g.header.x + g.header.width - badgeWidth} y={top + 3} width={badgeWidth} height={17} rx={8.5} />
-            <text x={left + g.header.x + g.header.width - badgeWidth / 2} y={top + 16} textAnchor="middle">
+            <rect x={left + g.header.x + g.header.width - badgeWide} y={top + 3} width={badgeWide} height={17} rx={8.5} />
+            <text x={left + g.header.x + g.header.width - badgeWide / 2} y={top + 16} textAnchor="middle">
               {badge}
             </text>
           </g>
