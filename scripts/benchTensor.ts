@@ -72,20 +72,19 @@ samples.sort(); print(samples[len(samples) // 2])
   return out.status === 0 && Number.isFinite(ms) ? ms : null;
 }
 
-/** What the benchmark uses of @tensorflow/tfjs-core (loaded from CHAINSTEP_TFJS when set; not a dependency). */
-interface TfTensor {
-  matMul(b: TfTensor): TfTensor;
-  add(b: TfTensor): TfTensor;
-  mod(n: number): TfTensor;
-  toFloat(): TfTensor;
-}
+/** What the benchmark uses of @tensorflow/tfjs-core (loaded from CHAINSTEP_TFJS when set; not a dependency). Functional ops only: the chained ones (`x.matMul`) need a registration import of their own. */
+type TfTensor = object;
 interface Tf {
   setBackend(name: string): Promise<boolean>;
   randomUniform(shape: number[]): TfTensor;
   randomNormal(shape: number[], mean: number, std: number): TfTensor;
   zeros(shape: number[]): TfTensor;
   range(start: number, stop: number, step: number, dtype: string): TfTensor;
+  mod(a: TfTensor, b: number): TfTensor;
+  cast(t: TfTensor, dtype: string): TfTensor;
   oneHot(indices: TfTensor, depth: number): TfTensor;
+  matMul(a: TfTensor, b: TfTensor): TfTensor;
+  add(a: TfTensor, b: TfTensor): TfTensor;
   variable(t: TfTensor): TfTensor;
   tanh(t: TfTensor): TfTensor;
   tidy(f: () => void): void;
@@ -95,24 +94,24 @@ interface Tf {
 
 /**
  * The same step with tfjs's CPU backend (float32: tfjs has no float64), or null
- * where it is not installed: `npm install @tensorflow/tfjs-core @tensorflow/tfjs-backend-cpu`
+ * where it is not installed: `npm install @tensorflow/tfjs`
  * in a folder of its own and set CHAINSTEP_TFJS to that folder.
  */
 async function tfjsStep(): Promise<number | null> {
   const from = process.env.CHAINSTEP_TFJS;
   if (!from) return null;
   try {
-    const tf = (await import(`${from}/node_modules/@tensorflow/tfjs-core/dist/tf-core.node.js`)) as unknown as Tf;
-    await import(`${from}/node_modules/@tensorflow/tfjs-backend-cpu/dist/tf-backend-cpu.node.js`);
+    // The umbrella package registers the gradients and the CPU backend.
+    const tf = (await import(`${from}/node_modules/@tensorflow/tfjs/dist/tf.node.js`)) as unknown as Tf;
     await tf.setBackend('cpu');
     const X = tf.randomUniform([64, 784]);
-    const Y = tf.oneHot(tf.range(0, 64, 1, 'int32').mod(10), 10).toFloat();
+    const Y = tf.cast(tf.oneHot(tf.cast(tf.mod(tf.range(0, 64, 1, 'int32'), 10), 'int32'), 10), 'float32');
     const W1 = tf.variable(tf.randomNormal([784, 128], 0, 0.05));
     const b1 = tf.variable(tf.zeros([128]));
     const W2 = tf.variable(tf.randomNormal([128, 10], 0, 0.1));
     const b2 = tf.variable(tf.zeros([10]));
     const opt = tf.train.sgd(0.1);
-    const step = () => tf.tidy(() => opt.minimize(() => tf.losses.softmaxCrossEntropy(Y, tf.tanh(X.matMul(W1).add(b1)).matMul(W2).add(b2))));
+    const step = () => tf.tidy(() => opt.minimize(() => tf.losses.softmaxCrossEntropy(Y, tf.add(tf.matMul(tf.tanh(tf.add(tf.matMul(X, W1), b1)), W2), b2))));
     return time(30, 5, step).median;
   } catch {
     return null;
