@@ -287,26 +287,39 @@ function Heatmap({ tensor, box, max }: { tensor: Tensor; box: Box; max: number }
   return <image className="heatmap" href={href} x={box.x} y={box.y} width={box.width} height={box.height} preserveAspectRatio="none" imageRendering="pixelated" />;
 }
 
-/** The heatmap's range: the scale as a thin bar across the node, −max under its left end and max under its right. */
+/**
+ * The heatmap's range: the scale as a thin bar across the node, −max under its
+ * left end and max under its right, 0 in the middle where there is room. A
+ * node too narrow for both ends writes the range once, as ±max, in the middle.
+ */
 function Legend({ box, max }: { box: Box; max: number }) {
   const bar = scaleBarUrl();
   const y = box.y + box.height - 2;
   const low = formatNumber(-max);
   const high = formatNumber(max);
+  const bothFit = (low.length + high.length + 2) * LEGEND_CHAR <= box.width;
   return (
     <g className="heat-legend" aria-hidden="true">
       {bar && <image href={bar} x={box.x} y={box.y + 3} width={box.width} height={4} preserveAspectRatio="none" />}
-      <text x={box.x} y={y} textAnchor="start">
-        {low}
-      </text>
-      {(low.length + high.length + 6) * LEGEND_CHAR < box.width && (
+      {bothFit ? (
+        <>
+          <text x={box.x} y={y} textAnchor="start">
+            {low}
+          </text>
+          {(low.length + high.length + 6) * LEGEND_CHAR < box.width && (
+            <text x={box.x + box.width / 2} y={y} textAnchor="middle">
+              0
+            </text>
+          )}
+          <text x={box.x + box.width} y={y} textAnchor="end">
+            {high}
+          </text>
+        </>
+      ) : (
         <text x={box.x + box.width / 2} y={y} textAnchor="middle">
-          0
+          {`±${high}`}
         </text>
       )}
-      <text x={box.x + box.width} y={y} textAnchor="end">
-        {high}
-      </text>
     </g>
   );
 }
