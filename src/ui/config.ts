@@ -24,4 +24,4 @@ export const SPEEDS_MS = [1600, 900, 450, 200] as const;
  * further, a grid shows its numbers' colours on the heatmap scale instead (hover
  * or focus still gives each number), and its digits come back on zooming in.
  */
-export const TENSOR_GRID = { fontPx: 11.5, minNumberPx: 5.5 } as const;
+export const TENSOR_GRID = { fontPx: 13, minNumberPx: 5.5 } as const;
