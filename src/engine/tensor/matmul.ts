@@ -88,35 +88,71 @@ export function matmulNN(a: Float64Array, b: Float64Array, r: number, k: number,
   return out;
 }
 
-/** C (r×k) = G (r×c) · Bᵀ where B is k×c: each entry a dot product of two rows, four at a time. */
+/**
+ * C (r×k) = G (r×c) · Bᵀ where B is k×c: each entry a dot product of a row of G
+ * and a row of B, in blocks of 4×4 entries summed in local variables (each
+ * number loaded serves four multiply-adds); the rows left over four entries at
+ * a time, the entries left over one at a time.
+ */
 export function matmulNT(g: Float64Array, b: Float64Array, r: number, c: number, k: number): Float64Array {
   const out = new Float64Array(r * k);
-  for (let i = 0; i < r; i++) {
-    const gi = i * c;
-    const oi = i * k;
+  let i = 0;
+  for (; i + 3 < r; i += 4) {
+    const g0 = i * c;
+    const g1 = g0 + c;
+    const g2 = g1 + c;
+    const g3 = g2 + c;
     let p = 0;
     for (; p + 3 < k; p += 4) {
       const b0 = p * c;
       const b1 = b0 + c;
       const b2 = b1 + c;
       const b3 = b2 + c;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
+      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
       for (let j = 0; j < c; j++) {
-        const v = g[gi + j];
-        s0 += v * b[b0 + j];
-        s1 += v * b[b1 + j];
-        s2 += v * b[b2 + j];
-        s3 += v * b[b3 + j];
+        const v0 = b[b0 + j];
+        const v1 = b[b1 + j];
+        const v2 = b[b2 + j];
+        const v3 = b[b3 + j];
+        const x0 = g[g0 + j];
+        s00 += x0 * v0; s01 += x0 * v1; s02 += x0 * v2; s03 += x0 * v3;
+        const x1 = g[g1 + j];
+        s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2; s13 += x1 * v3;
+        const x2 = g[g2 + j];
+        s20 += x2 * v0; s21 += x2 * v1; s22 += x2 * v2; s23 += x2 * v3;
+        const x3 = g[g3 + j];
+        s30 += x3 * v0; s31 += x3 * v1; s32 += x3 * v2; s33 += x3 * v3;
       }
-      out[oi + p] = s0;
-      out[oi + p + 1] = s1;
-      out[oi + p + 2] = s2;
-      out[oi + p + 3] = s3;
+      const o0 = i * k + p;
+      const o1 = o0 + k;
+      const o2 = o1 + k;
+      const o3 = o2 + k;
+      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
+      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
+      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
+      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
     }
     for (; p < k; p++) {
+      const bp = p * c;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = 0; j < c; j++) {
+        const v = b[bp + j];
+        s0 += g[g0 + j] * v;
+        s1 += g[g1 + j] * v;
+        s2 += g[g2 + j] * v;
+        s3 += g[g3 + j] * v;
+      }
+      out[i * k + p] = s0;
+      out[(i + 1) * k + p] = s1;
+      out[(i + 2) * k + p] = s2;
+      out[(i + 3) * k + p] = s3;
+    }
+  }
+  for (; i < r; i++) {
+    const gi = i * c;
+    const oi = i * k;
+    for (let p = 0; p < k; p++) {
       const bp = p * c;
       let s = 0;
       for (let j = 0; j < c; j++) s += g[gi + j] * b[bp + j];
