@@ -1,8 +1,9 @@
 // The page: the only place that reads window.location and the browser's language.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DEFAULT_LESSON_ID, lessonById } from '../fixtures/lessons';
+import { DEFAULT_PROGRAM, type Lesson } from '../fixtures/lessonTypes';
 import { connectEmbed } from './embed/bridge';
+import { lessonsScript } from './lessons/catalog';
 import { detectLocale, t } from './i18n';
 import { VisualizerProvider } from './store/context';
 import { chooseStartText, saveText } from './store/persist';
@@ -21,70 +22,77 @@ function localStorageOrNull(): Storage | null {
 }
 
 const { state: url, problems } = parseUrlState(window.location.search);
-const locale = url.lang ?? detectLocale(navigator.languages ?? [navigator.language]);
-const fallback = lessonById(DEFAULT_LESSON_ID)?.program ?? 'x = 1\nf = x * x';
-// Embedded diagrams are views of a given program: they neither read nor write the saved one.
-const storage = url.mode === 'embed' ? null : localStorageOrNull();
-const linkProgram = url.program ?? (url.lesson ? lessonById(url.lesson)?.program : undefined);
-if (url.lesson && !url.program && linkProgram === undefined) problems.push({ key: 'lesson', value: url.lesson, reason: 'badValue' });
-const { text, replaced } = chooseStartText(linkProgram, storage, fallback);
-// A lesson about training opens on the Train tab.
-const trains = !url.program && url.lesson ? lessonById(url.lesson)?.train !== undefined : false;
-const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined };
-const store = createVisualizerStore(init);
-const notices = problems.length
-  ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]
-  : [];
 
-// Keep the address bar in step with the screen, so the URL can be shared as is,
-// and save the program. While the student types, both wait for a pause: writing
-// a long program into the address bar and the storage costs milliseconds a key.
-const SYNC_MS = 150;
-const TEXT_SYNC_MS = 500;
-let pending = 0;
-let unsaved = false;
-const sync = (): void => {
-  window.clearTimeout(pending);
-  const s = store.getState();
-  if (unsaved) saveText(storage, s.text);
-  unsaved = false;
-  const query = queryFor(s);
-  if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
-};
-store.subscribe((s, before) => {
-  if (s.text === before.text && s.step === before.step && s.locale === before.locale && s.mode === before.mode) return;
-  // Only on a change: setting `lang` on <html>, even to the same value, restyles the whole page.
-  if (s.locale !== before.locale) document.documentElement.lang = s.locale;
-  if (s.text !== before.text) unsaved = true;
-  window.clearTimeout(pending);
-  pending = window.setTimeout(sync, unsaved ? TEXT_SYNC_MS : SYNC_MS);
-});
-// Nothing typed is lost when the page is left before the pause.
-window.addEventListener('pagehide', sync);
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') sync();
-});
-document.documentElement.lang = locale;
+/** Starts the page; `lessons` are loaded first only when a link names one. */
+function start(lessons: readonly Lesson[] | null): void {
+  const locale = url.lang ?? detectLocale(navigator.languages ?? [navigator.language]);
+  // Embedded diagrams are views of a given program: they neither read nor write the saved one.
+  const storage = url.mode === 'embed' ? null : localStorageOrNull();
+  const lessonById = (id: string): Lesson | undefined => lessons?.find((l) => l.id === id);
+  const linkProgram = url.program ?? (url.lesson ? lessonById(url.lesson)?.program : undefined);
+  if (url.lesson && !url.program && linkProgram === undefined) problems.push({ key: 'lesson', value: url.lesson, reason: 'badValue' });
+  const { text, replaced } = chooseStartText(linkProgram, storage, DEFAULT_PROGRAM);
+  // A lesson about training opens on the Train tab.
+  const trains = !url.program && url.lesson ? lessonById(url.lesson)?.train !== undefined : false;
+  const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined };
+  const store = createVisualizerStore(init);
+  const notices = problems.length
+    ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]
+    : [];
 
-// Inside an iframe, talk to the parent page (CONTRACTS §6).
-if (window.parent !== window) {
-  const ancestors = window.location.ancestorOrigins;
-  const parentOrigin = ancestors && ancestors.length > 0 ? ancestors[0] : undefined;
-  connectEmbed(store, { parent: window.parent, origin: url.origin, parentOrigin });
+  // Keep the address bar in step with the screen, so the URL can be shared as is,
+  // and save the program. While the student types, both wait for a pause: writing
+  // a long program into the address bar and the storage costs milliseconds a key.
+  const SYNC_MS = 150;
+  const TEXT_SYNC_MS = 500;
+  let pending = 0;
+  let unsaved = false;
+  const sync = (): void => {
+    window.clearTimeout(pending);
+    const s = store.getState();
+    if (unsaved) saveText(storage, s.text);
+    unsaved = false;
+    const query = queryFor(s);
+    if (query !== window.location.search) window.history.replaceState(null, '', `${window.location.pathname}${query}`);
+  };
+  store.subscribe((s, before) => {
+    if (s.text === before.text && s.step === before.step && s.locale === before.locale && s.mode === before.mode) return;
+    // Only on a change: setting `lang` on <html>, even to the same value, restyles the whole page.
+    if (s.locale !== before.locale) document.documentElement.lang = s.locale;
+    if (s.text !== before.text) unsaved = true;
+    window.clearTimeout(pending);
+    pending = window.setTimeout(sync, unsaved ? TEXT_SYNC_MS : SYNC_MS);
+  });
+  // Nothing typed is lost when the page is left before the pause.
+  window.addEventListener('pagehide', sync);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') sync();
+  });
+  document.documentElement.lang = locale;
+
+  // Inside an iframe, talk to the parent page (CONTRACTS §6).
+  if (window.parent !== window) {
+    const ancestors = window.location.ancestorOrigins;
+    const parentOrigin = ancestors && ancestors.length > 0 ? ancestors[0] : undefined;
+    connectEmbed(store, { parent: window.parent, origin: url.origin, parentOrigin });
+  }
+
+  const container = document.getElementById('root');
+  if (container) {
+    createRoot(container).render(
+      <StrictMode>
+        <ErrorBoundary
+          getText={() => store.getState().text}
+          labels={{ title: t(locale, 'crash.title'), body: t(locale, 'crash.body'), reload: t(locale, 'crash.reload'), program: t(locale, 'editor.label') }}
+        >
+          <VisualizerProvider init={init} store={store}>
+            <App notices={notices} replaced={replaced} pageUrl={`${window.location.origin}${window.location.pathname}`} />
+          </VisualizerProvider>
+        </ErrorBoundary>
+      </StrictMode>,
+    );
+  }
 }
 
-const container = document.getElementById('root');
-if (container) {
-  createRoot(container).render(
-    <StrictMode>
-      <ErrorBoundary
-        getText={() => store.getState().text}
-        labels={{ title: t(locale, 'crash.title'), body: t(locale, 'crash.body'), reload: t(locale, 'crash.reload'), program: t(locale, 'editor.label') }}
-      >
-        <VisualizerProvider init={init} store={store}>
-          <App notices={notices} replaced={replaced} pageUrl={`${window.location.origin}${window.location.pathname}`} />
-        </VisualizerProvider>
-      </ErrorBoundary>
-    </StrictMode>,
-  );
-}
+if (url.lesson && !url.program) lessonsScript.load().then(start, () => start(null));
+else start(null);

@@ -2,7 +2,7 @@
 // step, or every step as a handout document), the program as PyTorch (copied
 // and downloaded), and the graph as Graphviz DOT.
 import { useEffect, useRef, useState } from 'react';
-import { LESSONS } from '../../fixtures/lessons';
+import { lessonOfText, lessonsScript } from '../lessons/catalog';
 import { handoutLatex } from '../export/handout';
 import { stepLatex } from '../export/latex';
 import { toPyTorch } from '../export/pytorch';
@@ -47,7 +47,7 @@ export function ExportMenu() {
       download(`${base()}.tex`, stepLatex(compiled, step), 'application/x-tex');
     } else if (kind === 'handout') {
       const program = shownProgram.current;
-      const lesson = LESSONS.find((l) => l.program === program);
+      const lesson = lessonOfText(lessonsScript.current(), program);
       download('chainstep-handout.tex', handoutLatex(compiled, program, { title: lesson?.title.en }), 'application/x-tex');
     } else if (kind === 'dot') {
       download('chainstep-graph.dot', toDot(compiled.graph, compiled.trace.finalGrads), 'text/vnd.graphviz');

@@ -1,4 +1,5 @@
-import { groupedLessons, LESSONS, type LessonGroup } from '../../fixtures/lessons';
+import { lessonsByGroup, type LessonGroup } from '../../fixtures/lessonTypes';
+import { lessonOfText, useLessons } from '../lessons/catalog';
 import type { MessageKey } from '../i18n';
 import { useVisualizer } from '../store/context';
 import { useT } from './useT';
@@ -8,7 +9,6 @@ const GROUP_LABEL: Record<LessonGroup, MessageKey> = {
   tensor: 'lesson.group.tensor',
   training: 'lesson.group.training',
 };
-const GROUPS = groupedLessons();
 
 /** Picks a lesson, listed by group: its program replaces the editor text. "Your program" when the text is edited. */
 export function LessonPicker() {
@@ -18,7 +18,9 @@ export function LessonPicker() {
   const setTab = useVisualizer((s) => s.setTab);
   const locale = useVisualizer((s) => s.locale);
   const t = useT();
-  const current = LESSONS.find((l) => l.program === text);
+  // The lessons come as a script of their own, just after the first paint.
+  const lessons = useLessons();
+  const current = lessonOfText(lessons, text);
   return (
     <label className="lesson-picker">
       <span>{t('lesson.label')}</span>
@@ -26,7 +28,7 @@ export function LessonPicker() {
         value={current?.id ?? ''}
         data-testid="lesson-picker"
         onChange={(e) => {
-          const lesson = LESSONS.find((l) => l.id === e.target.value);
+          const lesson = lessons?.find((l) => l.id === e.target.value);
           if (lesson) {
             setText(lesson.program);
             first();
@@ -36,9 +38,9 @@ export function LessonPicker() {
         }}
       >
         {!current && <option value="">{t('lesson.custom')}</option>}
-        {GROUPS.map(({ group, lessons }) => (
+        {lessonsByGroup(lessons ?? []).map(({ group, lessons: inGroup }) => (
           <optgroup key={group} label={t(GROUP_LABEL[group])} data-group={group}>
-            {lessons.map((l) => (
+            {inGroup.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.title[locale]}
               </option>
@@ -55,7 +57,7 @@ export function LessonSummary() {
   const text = useVisualizer((s) => s.text);
   const locale = useVisualizer((s) => s.locale);
   const t = useT();
-  const lesson = LESSONS.find((l) => l.program === text);
+  const lesson = lessonOfText(useLessons(), text);
   if (!lesson) return null;
   return (
     <section className="lesson-summary" lang={locale}>

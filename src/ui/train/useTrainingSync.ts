@@ -2,7 +2,7 @@
 // can train gets a run (paused at iteration 0) when nothing would be lost by
 // starting one; otherwise the panel offers to train the new program.
 import { useEffect, useMemo } from 'react';
-import { lessonOfText } from '../../../fixtures/lessons';
+import { lessonOfText, useLessons } from '../../lessons/catalog';
 import { useTraining, useTrainingStore, useVisualizer } from '../../store/context';
 import { trainProblem, type TrainProblem } from './problems';
 
@@ -25,11 +25,13 @@ export function useTrainingSync(): TrainingSync {
   const fresh = useTraining((s) => s.text === null || s.status === 'error' || (s.iteration === 0 && s.status !== 'running' && s.status !== 'loading'));
   const settings = useTraining((s) => s.settings);
   const training = useTrainingStore();
+  // A lesson's settings (its optimizer, rate, batch) come with the lessons: wait for them.
+  const lessons = useLessons();
   const problem = useMemo(() => (ready && graph ? trainProblem(graph, settings) : null), [ready, graph, settings]);
   useEffect(() => {
-    if (!ready || problem || runText === text || !fresh) return;
-    const lesson = lessonOfText(text)?.train;
+    if (!ready || problem || runText === text || !fresh || !lessons) return;
+    const lesson = lessonOfText(lessons, text)?.train;
     training.getState().start(text, lesson ? { ...lesson, batch: lesson.batch ?? null } : undefined);
-  }, [ready, problem, runText, text, fresh, training]);
+  }, [ready, problem, runText, text, fresh, training, lessons]);
   return { ready, problem, stale: runText !== null && runText !== text };
 }
