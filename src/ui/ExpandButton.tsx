@@ -2,10 +2,10 @@
 // computes the same thing (engine/expand.ts), one node per entry, so every
 // entry of a gradient is stepped as a scalar gradient. Undo brings the tensor
 // program back (setText records it like any edit).
-import { useState } from 'react';
-import { expandToScalars } from '../engine';
+import { useEffect, useState } from 'react';
 import type { MessageKey, Params } from '../i18n';
 import { useVisualizer, useVisualizerStore } from '../store/context';
+import { toolsScript } from '../tools/loader';
 import { MAX_DRAW_NODES } from './config';
 import { useT } from './useT';
 
@@ -26,9 +26,21 @@ export function ExpandButton() {
   const t = useT();
   const [note, setNote] = useState<Note | null>(null);
   const shown = note !== null && note.forText === text ? note : null;
+  // The expansion is a script of its own: fetched as soon as there is something to expand.
+  useEffect(() => {
+    if (hasTensors) void toolsScript.load().catch(() => {});
+  }, [hasTensors]);
   if (!hasTensors && !shown) return null;
-  const expand = () => {
+  const expand = async () => {
     const { compiled, text: source, setText } = store.getState();
+    let tools;
+    try {
+      tools = await toolsScript.load();
+    } catch {
+      setNote({ forText: source, key: 'expand.notLoaded', params: {} });
+      return;
+    }
+    const { expandToScalars } = tools;
     if (!compiled) return;
     const result = expandToScalars(compiled.graph, { source, maxNodes: MAX_DRAW_NODES });
     if (!result.ok) {
@@ -45,7 +57,7 @@ export function ExpandButton() {
   return (
     <div className="expand-tool">
       {hasTensors && (
-        <button type="button" onClick={expand} disabled={broken} title={broken ? t('expand.fixFirst') : t('expand.title')} data-testid="expand-scalars">
+        <button type="button" onClick={() => void expand()} disabled={broken} title={broken ? t('expand.fixFirst') : t('expand.title')} data-testid="expand-scalars">
           {t('expand.button')}
         </button>
       )}

@@ -3,11 +3,8 @@
 // and downloaded), and the graph as Graphviz DOT.
 import { useEffect, useRef, useState } from 'react';
 import { lessonOfText, lessonsScript } from '../lessons/catalog';
-import { handoutLatex } from '../export/handout';
-import { stepLatex } from '../export/latex';
-import { toPyTorch } from '../export/pytorch';
-import { toDot } from '../graph/dot';
 import { useVisualizerStore } from '../store/context';
+import { toolsScript } from '../tools/loader';
 import { download, pngFromSvg, standaloneSvg } from './exportImage';
 import { useT } from './useT';
 
@@ -38,6 +35,15 @@ export function ExportMenu() {
   const run = async (kind: 'svg' | 'png' | 'latex' | 'handout' | 'pytorch' | 'dot') => {
     const { compiled, step } = store.getState();
     if (!compiled) return;
+    // The exports are a script of their own, loaded when the menu opens.
+    let tools;
+    try {
+      tools = await toolsScript.load();
+    } catch {
+      setStatus(t('export.notLoaded'));
+      return;
+    }
+    const { handoutLatex, stepLatex, toPyTorch, toDot } = tools;
     if (kind === 'svg' || kind === 'png') {
       const image = currentSvg();
       if (!image) return;
@@ -63,7 +69,7 @@ export function ExportMenu() {
     }
   };
   return (
-    <details className="export-menu">
+    <details className="export-menu" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && void toolsScript.load().catch(() => {})}>
       <summary>{t('export.button')}</summary>
       <div className="export-items" role="group" aria-label={t('export.button')}>
         <button type="button" onClick={() => void run('svg')}>
