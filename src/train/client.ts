@@ -2,9 +2,18 @@
 // can start (a page opened from file://) — the same host in the page, in slices
 // short enough to keep the page responsive.
 import { loadDecodedAsset } from '../data/loadDecoded';
-import { createTrainingHost } from './host';
+import { scriptLoader } from '../ui/scriptLoader';
+import type { createTrainingHost } from './host';
 import type { FromTrainer, ToTrainer } from './protocol';
+import hostUrl from './hostScript.ts?worker&url';
 import workerUrl from './worker.ts?worker&url';
+
+/** The in-page host, a script of its own: only a page without a worker needs it. */
+const hostScript = scriptLoader<typeof createTrainingHost>(
+  hostUrl,
+  () => (globalThis as { chainstepTrainerHost?: typeof createTrainingHost }).chainstepTrainerHost ?? null,
+  'The trainer',
+);
 
 export interface TrainerClient {
   send(message: ToTrainer): void;
@@ -21,11 +30,20 @@ export function createTrainerClient(): TrainerClient {
   let worker: Worker | null = null;
   let local: ((message: ToTrainer) => void) | null = null;
   const sent: ToTrainer[] = [];
+  let localStarted = false;
   const startLocal = () => {
-    // In the page the images are decoded in slices, and shared with the page's own compile.
-    local = createTrainingHost({ post: deliver, loadAsset: loadDecodedAsset, sliceMs: 8 });
-    // Replay what the worker never answered.
-    for (const message of sent.splice(0)) local(message);
+    if (localStarted) return;
+    localStarted = true;
+    hostScript.load().then(
+      (createTrainingHost) => {
+        // In the page the images are decoded in slices, and shared with the page's own compile.
+        const host = createTrainingHost({ post: deliver, loadAsset: loadDecodedAsset, sliceMs: 8 });
+        local = host;
+        // Replay what the worker never answered, and what came while the host loaded.
+        for (const message of sent.splice(0)) host(message);
+      },
+      (error: Error) => deliver({ type: 'error', message: error.message, line: null, col: null }),
+    );
   };
   if (typeof Worker !== 'undefined') {
     try {
@@ -51,7 +69,8 @@ export function createTrainerClient(): TrainerClient {
         // Kept until the worker first answers, in case it turns out not to start.
         if (sent.length < 64) sent.push(message);
         worker.postMessage(message);
-      } else local?.(message);
+      } else if (local) local(message);
+      else sent.push(message);
     },
     listen(listener) {
       listeners.add(listener);

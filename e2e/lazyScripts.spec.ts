@@ -1,0 +1,42 @@
+// The parts of the page that load as scripts of their own after the first paint
+// (CONTRACTS: the page runs from file:// too, where module chunks are refused):
+// the lessons, the exports and the expansion, and the in-page trainer.
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+const DIST = resolve(process.cwd(), 'dist');
+const fileUrl = (query = '') => `file://${join(DIST, 'index.html')}${query}`;
+
+test('from file://: a link to a lesson opens it, the picker fills, and the summary shows', async ({ page }) => {
+  await page.goto(fileUrl('?lesson=affine-batch'));
+  await expect(page.getByTestId('lesson-picker')).toHaveValue('affine-batch');
+  await expect(page.locator('.lesson-summary h2')).toHaveText('The Affine layer on a batch');
+  await expect(page.locator('[data-label="Y"]')).toHaveAttribute('data-shape', '3x2');
+  // Picking another lesson replaces the program.
+  await page.getByTestId('lesson-picker').selectOption('circuit');
+  await expect(page.locator('[data-label="q"]')).toBeVisible();
+});
+
+test('from file://: a first visit opens the circuit (in the first script), and the picker names it once the lessons load', async ({ page }) => {
+  await page.goto(fileUrl());
+  await expect(page.locator('[data-label="f"]')).toBeVisible();
+  await expect(page.getByTestId('lesson-picker')).toHaveValue('circuit');
+});
+
+test('from file://: the handout export and the expansion load when asked for', async ({ page }) => {
+  await page.goto(fileUrl('?lesson=affine-batch'));
+  await page.getByTestId('expand-scalars').click();
+  await expect(page.getByTestId('expand-status')).toContainText('Expanded to');
+  await page.locator('.export-menu summary').click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /Handout/ }).click();
+  expect((await download).suggestedFilename()).toBe('chainstep-handout.tex');
+});
+
+test('from file://, where no worker starts, a training lesson trains in the page', async ({ page }) => {
+  await page.goto(fileUrl('?lesson=moons-mlp'));
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused', { timeout: 30_000 });
+  for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '3');
+  await expect(page.getByTestId('train-status')).toContainText('in this page');
+});
