@@ -51,6 +51,8 @@ export default defineConfig({
   worker: { format: 'iife' },
   preview: { port: 4173, strictPort: true },
   test: {
+    // Node code has the Chinese catalogue at hand (the page loads it as a script).
+    setupFiles: ['src/i18n/register.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,

@@ -40,3 +40,14 @@ test('from file://, where no worker starts, a training lesson trains in the page
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '3');
   await expect(page.getByTestId('train-status')).toContainText('in this page');
 });
+
+test('from file://: a page in Chinese starts in Chinese, and switching languages loads the texts', async ({ page }) => {
+  await page.goto(fileUrl('?lang=zh-CN&lesson=circuit'));
+  await expect(page.locator('h1')).toContainText('Chainstep 链步');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await page.goto(fileUrl('?lang=en&lesson=circuit'));
+  await expect(page.locator('h1')).not.toContainText('链步');
+  await page.getByTestId('lang-switch').selectOption('zh-CN');
+  await expect(page.locator('h1')).toContainText('Chainstep 链步');
+  await expect(page.locator('.lesson-summary h2')).toHaveText('电路 (x + y) · z');
+});

@@ -5,6 +5,7 @@ import { DEFAULT_PROGRAM, type Lesson } from '../fixtures/lessonTypes';
 import { connectEmbed } from './embed/bridge';
 import { lessonsScript } from './lessons/catalog';
 import { detectLocale, t } from './i18n';
+import { loadLocale } from './i18n/loadLocale';
 import { VisualizerProvider } from './store/context';
 import { chooseStartText, saveText } from './store/persist';
 import { parseUrlState } from './store/url';
@@ -23,9 +24,10 @@ function localStorageOrNull(): Storage | null {
 
 const { state: url, problems } = parseUrlState(window.location.search);
 
+const locale = url.lang ?? detectLocale(navigator.languages ?? [navigator.language]);
+
 /** Starts the page; `lessons` are loaded first only when a link names one. */
 function start(lessons: readonly Lesson[] | null): void {
-  const locale = url.lang ?? detectLocale(navigator.languages ?? [navigator.language]);
   // Embedded diagrams are views of a given program: they neither read nor write the saved one.
   const storage = url.mode === 'embed' ? null : localStorageOrNull();
   const lessonById = (id: string): Lesson | undefined => lessons?.find((l) => l.id === id);
@@ -34,7 +36,7 @@ function start(lessons: readonly Lesson[] | null): void {
   const { text, replaced } = chooseStartText(linkProgram, storage, DEFAULT_PROGRAM);
   // A lesson about training opens on the Train tab.
   const trains = !url.program && url.lesson ? lessonById(url.lesson)?.train !== undefined : false;
-  const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined };
+  const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined, loadLocale };
   const store = createVisualizerStore(init);
   const notices = problems.length
     ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]
@@ -94,5 +96,8 @@ function start(lessons: readonly Lesson[] | null): void {
   }
 }
 
-if (url.lesson && !url.program) lessonsScript.load().then(start, () => start(null));
-else start(null);
+// Before the first render: the lessons when a link names one, the Chinese texts for a reader in Chinese
+// (if they do not load, the page starts in English words rather than not at all).
+const lessonsFirst = url.lesson && !url.program ? lessonsScript.load().catch(() => null) : Promise.resolve(null);
+const textsFirst = loadLocale(locale).catch(() => {});
+void Promise.all([lessonsFirst, textsFirst]).then(([lessons]) => start(lessons));

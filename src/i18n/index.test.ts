@@ -51,3 +51,31 @@ describe('detectLocale', () => {
     expect(detectLocale([])).toBe('en');
   });
 });
+
+describe('a catalogue that is not here yet', () => {
+  it('answers in English until it is registered, and the store changes language only once it is', async () => {
+    const { CATALOGUES, hasCatalogue, registerCatalogue, t: tr } = await import('./index');
+    const { createVisualizerStore } = await import('../store/visualizer');
+    const zh = CATALOGUES['zh-CN'];
+    expect(zh).not.toBeNull();
+    CATALOGUES['zh-CN'] = null;
+    try {
+      expect(hasCatalogue('zh-CN')).toBe(false);
+      expect(tr('zh-CN', 'app.tagline')).toBe(tr('en', 'app.tagline'));
+      let arrive: () => void = () => {};
+      const store = createVisualizerStore({ text: 'x = 1\nf = x * x', loadLocale: () => new Promise<void>((done) => (arrive = done)) });
+      store.getState().setLocale('zh-CN');
+      expect(store.getState().locale).toBe('en');
+      registerCatalogue('zh-CN', zh!);
+      arrive();
+      await Promise.resolve();
+      expect(store.getState().locale).toBe('zh-CN');
+      expect(tr('zh-CN', 'app.tagline')).toBe(zh!['app.tagline']);
+      // A language already here changes at once.
+      store.getState().setLocale('en');
+      expect(store.getState().locale).toBe('en');
+    } finally {
+      CATALOGUES['zh-CN'] = zh;
+    }
+  });
+});

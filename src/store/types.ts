@@ -178,6 +178,8 @@ export interface VisualizerInit {
   tab?: PanelTab;
   /** Loads an image set's asset (default: the page's loader, decoding in slices; tests pass Node's). */
   loadAsset?: (name: ImageSetName) => Promise<ImageAsset>;
+  /** Makes a language's messages available (default: none needed; the page loads Chinese as a script). */
+  loadLocale?: (locale: Locale) => Promise<void>;
 }
 
 /** The store's setter and getter as a slice's actions see them: the whole state, so one action may reset others. */

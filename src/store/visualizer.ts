@@ -25,7 +25,7 @@ export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
     ...playbackActions(set, get),
     ...practiceActions(set, get),
     ...presentationActions(set, get),
-    ...viewActions(set, get),
+    ...viewActions(init.loadLocale)(set, get),
     ...selectionActions(set, get),
   }));
   // A program that names an image set is drawn once its images have loaded.

@@ -33,7 +33,7 @@ export function errorMessage(locale: Locale, err: ProgramError): string {
     if (typeof err.params.side === 'string') params.side = SIDES[err.params.side] ?? err.params.side;
   }
   // A message the catalogues do not have yet is said in English rather than not at all.
-  return key in CATALOGUES[locale] ? t(locale, key, params) : err.detail;
+  return key in (CATALOGUES[locale] ?? {}) ? t(locale, key, params) : err.detail;
 }
 
 export function errorText(locale: Locale, err: ProgramError): string {
