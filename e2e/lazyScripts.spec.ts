@@ -1,7 +1,9 @@
 // The parts of the page that load as scripts of their own after the first paint
 // (CONTRACTS: the page runs from file:// too, where module chunks are refused):
 // the lessons, the exports and the expansion, and the in-page trainer.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 
 const DIST = resolve(process.cwd(), 'dist');
@@ -50,4 +52,17 @@ test('from file://: a page in Chinese starts in Chinese, and switching languages
   await page.getByTestId('lang-switch').selectOption('zh-CN');
   await expect(page.locator('h1')).toContainText('Chainstep 链步');
   await expect(page.locator('.lesson-summary h2')).toHaveText('电路 (x + y) · z');
+});
+
+test('the first script stays under 200 KB gzipped (README, Performance); the rest loads later', () => {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*src="\.\/([^"]+)"/g)].map((m) => m[1]);
+  expect(scripts).toHaveLength(1);
+  const gzip = gzipSync(readFileSync(join(DIST, scripts[0])), { level: 9 }).length;
+  expect(gzip / 1024).toBeLessThan(200);
+  // What is loaded later is not in it: a lesson's explanation, the Chinese texts, the handout's preamble.
+  const code = readFileSync(join(DIST, scripts[0]), 'utf8');
+  expect(code).not.toContain('The classic first graph.');
+  expect(code).not.toContain('逐个节点地走完反向传播');
+  expect(code).not.toContain('\\documentclass');
 });
