@@ -110,3 +110,26 @@ for (const device of DEVICES) {
     });
   });
 }
+
+test('on a phone the legend (two rows with parameters and data) covers no node of the fitted graph, nor the visited one', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./?lesson=logistic-blobs&step=3');
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  const legend = page.locator('.legend');
+  await expect(legend).toBeVisible();
+  const overlaps = (selector: string) =>
+    page.evaluate((sel) => {
+      const l = document.querySelector('.legend')!.getBoundingClientRect();
+      return [...document.querySelectorAll(sel)].filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.left < l.right && r.right > l.left && r.top < l.bottom && r.bottom > l.top;
+      }).length;
+    }, selector);
+  // Two rows: taller than the fixed inset it used to leave.
+  expect((await legend.boundingBox())!.height).toBeGreaterThan(36);
+  await page.waitForTimeout(400);
+  expect(await overlaps('.role-visit .node-shape, .role-compute .node-shape')).toBe(0);
+  await page.getByTestId('fit-all').click();
+  await page.waitForTimeout(400);
+  expect(await overlaps('[data-node-id] > .node-shape')).toBe(0);
+});

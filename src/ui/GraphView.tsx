@@ -13,7 +13,7 @@ import { EdgeLayer, NodeLayer } from './GraphLayers';
 import { FlowOverlay } from './FlowOverlay';
 import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, unionBox, type Box } from './followView';
-import { createPanZoom, VIEW_INSETS, type PanZoom } from './panZoom';
+import { createPanZoom, insetsFor, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
 import { useT } from './useT';
@@ -50,6 +50,10 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   useEffect(() => channel?.connect(), [channel]);
   const viewRef = useRef<HTMLDivElement>(null);
   const viewSize = useElementSize(viewRef);
+  // The legend sits over the bottom of the graph: fitting and following keep clear of it (two rows or more on a phone).
+  // (Measured when asked: the first fit comes in the same commit as the legend.)
+  const legendRef = useRef<HTMLUListElement>(null);
+  const insets = useCallback(() => insetsFor(legendRef.current?.getBoundingClientRect().height ?? 0), []);
   const svgRef = useRef<SVGSVGElement>(null);
   const layerRef = useRef<SVGGElement>(null);
   const flowLayerRef = useRef<SVGGElement>(null);
@@ -66,16 +70,21 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
 
   useEffect(() => {
     if (!svgRef.current || !layerRef.current || !flowLayerRef.current) return;
-    const pz = createPanZoom(svgRef.current, [layerRef.current, flowLayerRef.current], (k) => {
-      setZoomedIn(k >= DETAIL_SCALE);
-      setGridNumbers(k * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx);
-    });
+    const pz = createPanZoom(
+      svgRef.current,
+      [layerRef.current, flowLayerRef.current],
+      (k) => {
+        setZoomedIn(k >= DETAIL_SCALE);
+        setGridNumbers(k * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx);
+      },
+      insets,
+    );
     panZoom.current = pz;
     return () => {
       pz.destroy();
       panZoom.current = null;
     };
-  }, []);
+  }, [insets]);
 
   const width = drawing?.layout.width ?? 0;
   const height = drawing?.layout.height ?? 0;
@@ -117,7 +126,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
       const { width: w, height: h } = svg.getBoundingClientRect();
       const move = followTransform({
         view: { width: w, height: h },
-        insets: VIEW_INSETS,
+        insets: insets(),
         current: pz.transform(),
         focus,
         anchor: box(drawn[0]),
@@ -128,7 +137,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
       });
       if (move) pz.moveTo(move, durationMs);
     },
-    [drawing, drawnAt, maxScale],
+    [drawing, drawnAt, maxScale, insets],
   );
 
   /** The default view: the whole graph, or, when that is too small to read and following is on, the current step. */
@@ -272,7 +281,7 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
           {t('graph.tooBig', { count: compiled.graph.nodes.length, max: MAX_DRAW_NODES })}
         </div>
       )}
-      <Legend roles={roles} />
+      <Legend roles={roles} listRef={legendRef} />
     </div>
     </TensorScaleProvider>
   );
@@ -331,10 +340,10 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
   }, [svgRef, layerRef]);
 }
 
-function Legend({ roles }: { roles: boolean }) {
+function Legend({ roles, listRef }: { roles: boolean; listRef: RefObject<HTMLUListElement | null> }) {
   const t = useT();
   return (
-    <ul className="legend" aria-hidden="true">
+    <ul className="legend" aria-hidden="true" ref={listRef}>
       <li>
         <span className="swatch value" /> {t('legend.value')}
       </li>

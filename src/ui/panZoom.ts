@@ -10,6 +10,9 @@ import type { ViewInsets, ViewTransform } from './followView';
 /** Room for the zoom buttons above and the legend below (little at the sides: a phone needs every pixel). */
 export const VIEW_INSETS: ViewInsets = { top: 48, bottom: 36, side: 6 };
 
+/** The insets with room for a legend of this height (two or three rows on a phone) and a small gap. */
+export const insetsFor = (legendHeight: number): ViewInsets => ({ ...VIEW_INSETS, bottom: Math.max(VIEW_INSETS.bottom, Math.ceil(legendHeight) + 12) });
+
 export interface PanZoom {
   /** Scales and centres content of the given size into the viewport. */
   fit: (contentWidth: number, contentHeight: number, maxScale?: number) => void;
@@ -26,15 +29,15 @@ export interface PanZoom {
 }
 
 /** The transform that fits content of the given size into a width × height viewport. */
-export function fitTransform(width: number, height: number, contentWidth: number, contentHeight: number, maxScale: number): ViewTransform | null {
+export function fitTransform(width: number, height: number, contentWidth: number, contentHeight: number, maxScale: number, insets: ViewInsets = VIEW_INSETS): ViewTransform | null {
   if (width <= 0 || height <= 0 || contentWidth <= 0 || contentHeight <= 0) return null;
-  const { top, bottom, side } = VIEW_INSETS;
+  const { top, bottom, side } = insets;
   const k = Math.max(0.05, Math.min(maxScale, (width - 2 * side) / contentWidth, (height - top - bottom) / contentHeight));
   return { x: (width - contentWidth * k) / 2, y: top + (height - top - bottom - contentHeight * k) / 2, k };
 }
 
-/** `layers` all get the same transform: the graph and the overlays drawn over it. */
-export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[], onScale?: (k: number) => void): PanZoom {
+/** `layers` all get the same transform: the graph and the overlays drawn over it; `insets` is asked at each fit. */
+export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[], onScale?: (k: number) => void, insets: () => ViewInsets = () => VIEW_INSETS): PanZoom {
   let userMoved = false;
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 6])
@@ -59,14 +62,14 @@ export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[]
   return {
     fit(contentWidth, contentHeight, maxScale = 1.5) {
       const { width, height } = size();
-      const t = fitTransform(width, height, contentWidth, contentHeight, maxScale);
+      const t = fitTransform(width, height, contentWidth, contentHeight, maxScale, insets());
       if (!t) return;
       apply(t);
       userMoved = false;
     },
     fitScale(contentWidth, contentHeight, maxScale = 1.5) {
       const { width, height } = size();
-      return fitTransform(width, height, contentWidth, contentHeight, maxScale)?.k ?? 1;
+      return fitTransform(width, height, contentWidth, contentHeight, maxScale, insets())?.k ?? 1;
     },
     zoomBy(factor) {
       userMoved = true;
