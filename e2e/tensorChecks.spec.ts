@@ -13,6 +13,8 @@ test.describe('expand to scalars', () => {
   test('rewrites the program entry by entry, with the same gradients; Undo brings the tensor program back', async ({ page }) => {
     await page.goto(appUrl(AFFINE, { step: 'end' }));
     await expect(nodes(page)).toHaveCount(9);
+    // Undo is CodeMirror's: an expansion before the editor has loaded would not be in its history.
+    await expect(page.locator('.editor-host .cm-content')).toBeVisible();
     await page.getByRole('button', { name: 'Expand to scalars' }).click();
     await expectEditorText(page, /^# X = \[\[1, 2, 3\], \[4, 5, 6\]\]\nX_11 = 1\n/);
     await expectEditorText(page, /\nY_21 = X_21 \* W_11 \+ X_22 \* W_21 \+ X_23 \* W_31 \+ b_1\n/);
