@@ -6,9 +6,10 @@ import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText,
 import { shapeKey } from '../engine/tensor/tensor';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { estimateNameWidth, GATE_CHIP, gateChipWidth, gateSymbolSqueeze } from '../graph/sizes';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { fitLabel } from './labelFit';
+import { GateChip, RoleBadge } from './nodeParts';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
 import { TensorNodeView } from './tensor/TensorNodeView';
@@ -136,35 +137,10 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
       }}
     >
       <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
-      {inputRole && detail && (
-        <text className="role-badge" x={x - w / 2 + 3} y={y - h / 2 - 4}>
-          {t(inputRole === 'param' ? 'node.param' : 'node.data')}
-        </text>
-      )}
+      {inputRole && detail && <RoleBadge role={inputRole} x={x - w / 2} y={y - h / 2} />}
       {detail && (
         <>
-          {gate !== null && (
-            <>
-              <rect
-                className="node-gate"
-                x={x - w / 2 + GATE_CHIP.inset}
-                y={y - h / 2 + GATE_CHIP.inset}
-                width={gateWidth}
-                height={GATE_CHIP.height}
-                rx={GATE_CHIP.height / 2}
-              />
-              <text
-                className="node-gate-symbol"
-                x={x - w / 2 + GATE_CHIP.inset + gateWidth / 2}
-                y={y - h / 2 + GATE_CHIP.inset + 14}
-                textAnchor="middle"
-                textLength={gateSymbolSqueeze(gate)}
-                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
-              >
-                {gate}
-              </text>
-            </>
-          )}
+          {gate !== null && <GateChip gate={gate} x={x - w / 2 + GATE_CHIP.inset} y={y - h / 2 + GATE_CHIP.inset} height={GATE_CHIP.height} baseline={14} />}
           <text
             className={isValue ? 'node-title' : 'node-title op-symbol'}
             x={titleX}

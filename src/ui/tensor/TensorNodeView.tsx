@@ -8,9 +8,10 @@ import type { GraphNode } from '../../engine';
 import { nodeNameText } from '../../engine/names';
 import { shapeKey, shapeText } from '../../engine/tensor/tensor';
 import type { DrawNode } from '../../graph/drawModel';
-import { gateChipWidth, gateSymbolSqueeze } from '../../graph/sizes';
+import { gateChipWidth } from '../../graph/sizes';
 import { badgeWidth, tensorGeometry } from '../../graph/tensorSize';
 import { useVisualizer, useVisualizerStore } from '../../store/context';
+import { GateChip, RoleBadge } from '../nodeParts';
 import { parseTensorVisual } from '../nodeVisual';
 import { useStepCompiled, useStepKey } from '../stepChannel';
 import { useT } from '../useT';
@@ -115,28 +116,10 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
       }}
     >
       <rect className="node-shape" x={left} y={top} width={g.width} height={g.height} rx={draw.kind === 'value' ? 8 : 16} ry={draw.kind === 'value' ? 8 : 16} />
-      {inputRole && detail && (
-        <text className="role-badge" x={left + 3} y={top - 4}>
-          {t(inputRole === 'param' ? 'node.param' : 'node.data')}
-        </text>
-      )}
+      {inputRole && detail && <RoleBadge role={inputRole} x={left} y={top} />}
       {detail && (
         <>
-          {gate !== null && (
-            <>
-              <rect className="node-gate" x={left + g.header.x} y={top + 3} width={gateWidth} height={GATE_HEIGHT} rx={GATE_HEIGHT / 2} />
-              <text
-                className="node-gate-symbol"
-                x={left + g.header.x + gateWidth / 2}
-                y={top + 16}
-                textAnchor="middle"
-                textLength={gateSymbolSqueeze(gate)}
-                lengthAdjust={gateSymbolSqueeze(gate) === undefined ? undefined : 'spacingAndGlyphs'}
-              >
-                {gate}
-              </text>
-            </>
-          )}
+          {gate !== null && <GateChip gate={gate} x={left + g.header.x} y={top + 3} height={GATE_HEIGHT} baseline={13} />}
           <text className={draw.kind === 'value' ? 'node-title' : 'node-title op-symbol'} x={left + g.header.x + (gate === null ? 2 : gateWidth + 5)} y={top + 16}>
             {name}
           </text>
