@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { lessonsByGroup, type LessonGroup } from '../../fixtures/lessonTypes';
 import { lessonOfText, useLessons } from '../lessons/catalog';
 import type { MessageKey } from '../i18n';
@@ -20,6 +21,8 @@ export function LessonPicker() {
   const t = useT();
   // The lessons come as a script of their own, just after the first paint.
   const lessons = useLessons();
+  // Grouped once per load, not on every key typed (the picker re-renders with the text).
+  const groups = useMemo(() => lessonsByGroup(lessons ?? []), [lessons]);
   const current = lessonOfText(lessons, text);
   return (
     <label className="lesson-picker">
@@ -38,7 +41,7 @@ export function LessonPicker() {
         }}
       >
         {!current && <option value="">{t('lesson.custom')}</option>}
-        {lessonsByGroup(lessons ?? []).map(({ group, lessons: inGroup }) => (
+        {groups.map(({ group, lessons: inGroup }) => (
           <optgroup key={group} label={t(GROUP_LABEL[group])} data-group={group}>
             {inGroup.map((l) => (
               <option key={l.id} value={l.id}>
