@@ -4,7 +4,8 @@ import { ALL_OPS, compile, OPS } from '../engine';
 import { opProgram } from '../engine/testPrograms';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, opTex, opTexWithNumbers } from './nodeTex';
-import { accumulationTex, chainRuleTex, forwardTex, isConstant, localRuleTex, seedTex, variableContributions } from './stepTex';
+import { texFactor, texNumber } from './number';
+import { accumulationTex, chainRuleTex, contributionsTo, forwardTex, isConstant, localRuleTex, seedTex, shownTerms, SUM_TERMS_SHOWN, variableContributions } from './stepTex';
 
 const valid = (tex: string) => katex.renderToString(tex, { throwOnError: true, strict: 'ignore', trust: false });
 const CIRCUIT = compile('x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z');
@@ -61,6 +62,51 @@ describe('backward steps', () => {
     expect(accumulationTex(BRANCHED.graph, BRANCHED.trace, x, 8)).toBe(
       '\\frac{\\partial f}{\\partial x} = \\underbrace{6}_{b} + \\underbrace{8}_{a} = 14',
     );
+  });
+});
+
+describe('a sum with many parts', () => {
+  // x is read by each of 30 steps of a chain: its gradient is a sum of 30 parts (and one from the first step).
+  const lines = ['x = 0.5', 'w = 0.9', 'a0 = x * w'];
+  for (let i = 1; i <= 30; i++) lines.push(`a${i} = tanh(a${i - 1} * w + x)`);
+  lines.push('f = a30');
+  const CHAIN = compile(lines.join('\n'));
+  const x = at(CHAIN, 'x');
+  const parts = contributionsTo(CHAIN.graph, CHAIN.trace, x);
+  const underbraces = (tex: string) => tex.split('\\underbrace').length - 1;
+  const elided = (tex: string) => [...tex.matchAll(/\\text\{(\d+) more\}/g)].reduce((n, m) => n + Number(m[1]), 0);
+
+  it('writes the first part, the two latest, the next to come and the last, and counts the rest', () => {
+    expect(parts.length).toBe(31);
+    expect(shownTerms(31, 12)).toEqual([0, 10, 11, 12, 30]);
+    expect(shownTerms(31, 1)).toEqual([0, 1, 30]);
+    expect(shownTerms(31, 31)).toEqual([0, 29, 30]);
+    expect(shownTerms(SUM_TERMS_SHOWN, 3)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it('at every step the shown and the counted parts make all 31, and the total is the engine\'s gradient so far', () => {
+    for (const c of parts) {
+      const tex = accumulationTex(CHAIN.graph, CHAIN.trace, x, c.step)!;
+      valid(tex);
+      const shown = underbraces(tex) - tex.split('\\cdots').length + 1;
+      expect(shown + elided(tex)).toBe(31);
+      expect(underbraces(tex)).toBeLessThanOrEqual(SUM_TERMS_SHOWN + 2);
+      const k = CHAIN.trace.gradSteps[x].lastIndexOf(c.step);
+      expect(tex.endsWith(`= ${texNumber(CHAIN.trace.gradValues[x][k])}`)).toBe(true);
+    }
+  });
+
+  it('the part that just arrived is written with its number, the ones to come in grey', () => {
+    const c = parts[12];
+    const tex = accumulationTex(CHAIN.graph, CHAIN.trace, x, c.step)!;
+    expect(tex).toContain(`\\underbrace{${texFactor(c.amount)}}_{${nodeTex(CHAIN.graph, c.from)}}`);
+    expect(tex).toContain('\\underbrace{\\cdots}_{\\text{10 more}}');
+    expect(tex).toContain('\\underbrace{\\color{gray}{\\cdots}}_{\\text{16 more}}');
+  });
+
+  it('the page passes the words under the dots', () => {
+    const tex = accumulationTex(CHAIN.graph, CHAIN.trace, x, parts[12].step, (n) => `另 ${n} 项`)!;
+    expect(tex).toContain('\\text{另 10 项}');
   });
 });
 

@@ -104,25 +104,64 @@ export function contributionsTo(graph: Graph, trace: Trace, node: number): Arriv
   return found.sort((a, b) => a.step - b.step);
 }
 
+/** A running sum with more parts than this writes the middle ones as one ⋯ with their count. */
+export const SUM_TERMS_SHOWN = 7;
+
+/** The words under a ⋯ that stands for `count` parts of a sum (plain text; the page passes its language's). */
+export type MoreTerms = (count: number) => string;
+const MORE_TERMS_EN: MoreTerms = (count) => `${count} more`;
+
+/**
+ * Which parts of a sum of `all` parts, `arrived` of them in, are written out:
+ * the first, the last two that arrived, the next to come and the last. The
+ * rest are runs between them, each all arrived or all still to come.
+ */
+export function shownTerms(all: number, arrived: number): number[] {
+  if (all <= SUM_TERMS_SHOWN) return Array.from({ length: all }, (_, i) => i);
+  const keep = new Set([0, arrived - 2, arrived - 1, arrived, all - 1].filter((i) => i >= 0 && i < all));
+  return [...keep].sort((a, b) => a - b);
+}
+
 /**
  * The gradient of `node` as a visible sum of the contributions that have
  * arrived by `step`, each labelled with the consumer it came from:
  * `\frac{\partial f}{\partial x} = \underbrace{6}_{b} + \underbrace{8}_{a} = 14`.
- * Null before anything has arrived (and for the output, whose 1 is the seed).
+ * A node with many consumers (a weight read at every step of a chain) has its
+ * middle parts written as `\underbrace{\cdots}_{\text{97 more}}`; the total
+ * is the engine's whatever is shown. Null before anything has arrived (and
+ * for the output, whose 1 is the seed).
  */
-export function accumulationTex(graph: Graph, trace: Trace, node: number, step: number): string | null {
+export function accumulationTex(graph: Graph, trace: Trace, node: number, step: number, more: MoreTerms = MORE_TERMS_EN): string | null {
   if (graph.nodes[node].shape.length > 0) return tensorAccumulationTex(graph, trace, node, step);
   const all = contributionsTo(graph, trace, node);
-  const arrived = all.filter((c) => c.step <= step);
-  if (arrived.length === 0) return null;
+  const arrivedCount = all.filter((c) => c.step <= step).length;
+  if (arrivedCount === 0) return null;
   // Contributions still to come are shown as a grey ? under the consumer that will send them.
-  const terms = all.map((c, i) =>
-    c.step <= step
+  const term = (i: number) => {
+    const c = all[i];
+    return c.step <= step
       ? `\\underbrace{${i === 0 ? texNumber(c.amount) : texFactor(c.amount)}}_{${nodeTex(graph, c.from)}}`
-      : `\\underbrace{\\color{gray}{?}}_{${nodeTex(graph, c.from)}}`,
-  );
+      : `\\underbrace{\\color{gray}{?}}_{${nodeTex(graph, c.from)}}`;
+  };
+  const terms: string[] = [];
+  let previous = -1;
+  for (const i of shownTerms(all.length, arrivedCount)) {
+    const skipped = i - previous - 1;
+    if (skipped > 0) {
+      const dots = previous + 1 < arrivedCount ? '\\cdots' : '\\color{gray}{\\cdots}';
+      terms.push(`\\underbrace{${dots}}_{\\text{${texText(more(skipped))}}}`);
+    }
+    terms.push(term(i));
+    previous = i;
+  }
   // The engine's running sum, added in the same order, so the total matches the node's gradient exactly.
-  const k = trace.gradSteps[node].lastIndexOf(arrived[arrived.length - 1].step);
-  const total = k >= 0 ? trace.gradValues[node][k] : arrived.reduce((acc, c) => acc + c.amount, 0);
+  const last = all[arrivedCount - 1];
+  const k = trace.gradSteps[node].lastIndexOf(last.step);
+  const total = k >= 0 ? trace.gradValues[node][k] : all.slice(0, arrivedCount).reduce((acc, c) => acc + c.amount, 0);
   return `${partialTex(graph, graph.output, node)} = ${terms.join(' + ')} = ${texNumber(total)}`;
+}
+
+/** Plain words made safe inside `\text{}`. */
+function texText(words: string): string {
+  return words.replace(/[\\{}$&#^_%~]/g, ' ');
 }

@@ -49,6 +49,7 @@ export const en = {
   'panel.accumulation': 'Gradient accumulation',
   'panel.partial': 'partial: {left} more to come',
   'panel.final': 'final',
+  'panel.moreTerms': '{count} more',
   'panel.selected': 'Selected: {node}',
   'panel.setValue': 'Value',
   'panel.set': 'Set',

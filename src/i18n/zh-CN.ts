@@ -51,6 +51,7 @@ export const zhCN: Record<MessageKey, string> = {
   'panel.accumulation': '梯度累加',
   'panel.partial': '部分梯度：还有 {left} 个贡献未到',
   'panel.final': '最终梯度',
+  'panel.moreTerms': '另 {count} 项',
   'panel.selected': '选中的节点：{node}',
   'panel.setValue': '值',
   'panel.set': '设置',

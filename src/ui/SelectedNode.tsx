@@ -15,7 +15,7 @@ export function SelectedNode() {
   const selected = useVisualizer((s) => s.selected);
   const t = useT();
   if (!compiled || selected === null || selected >= compiled.graph.nodes.length) return null;
-  const tex = accumulationTex(compiled.graph, compiled.trace, selected, step);
+  const tex = accumulationTex(compiled.graph, compiled.trace, selected, step, (count) => t('panel.moreTerms', { count }));
   const node = compiled.graph.nodes[selected];
   return (
     <div className="selected-node" data-testid="selected-node">

@@ -107,7 +107,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
               <h3>{t('panel.accumulation')}</h3>
               {[...new Set(sent.filter(({ c }) => c.arrivals > 1).map(({ c }) => c.to))].map((to) => {
                 const c = [...s.contributions].reverse().find((x) => x.to === to);
-                const tex = accumulationTex(graph, trace, to, step);
+                const tex = accumulationTex(graph, trace, to, step, (count) => t('panel.moreTerms', { count }));
                 return (
                   <div key={to} className={c?.final ? 'sum final' : 'sum partial'}>
                     {tex && <Formula tex={tex} display />}
@@ -143,7 +143,8 @@ export function StepPanel({ large = false }: { large?: boolean }) {
 /** The visited node's own gradient, summed from all its consumers (final by now). */
 function VisitedSum({ node, step }: { node: number; step: number }) {
   const compiled = useVisualizer((s) => s.compiled);
+  const t = useT();
   if (!compiled) return null;
-  const tex = accumulationTex(compiled.graph, compiled.trace, node, step);
+  const tex = accumulationTex(compiled.graph, compiled.trace, node, step, (count) => t('panel.moreTerms', { count }));
   return tex ? <Formula tex={tex} display /> : null;
 }
