@@ -82,3 +82,37 @@ test('a big graph is laid out off the page with its progress shown beside, not u
   await expect(progress).toHaveCount(0, { timeout: 20_000 });
   await expect(page.locator('[data-label="t2599"]')).toBeAttached();
 });
+
+test('only node shapes take the pointer: a click on a node’s text selects the node, and edges and their labels let the pointer through', async ({ page }) => {
+  // Blink hit-tests under the mouse after every change of the drawing; 2,000 paths and labels made that ~3 ms a step.
+  await page.goto(appUrl(CIRCUIT, { step: '5' }));
+  await expect(page.locator('.edge-label').first()).toBeVisible();
+  const hit = await page.evaluate(`(() => {
+    const text = document.querySelector('[data-label="q"] text');
+    const r = text.getBoundingClientRect();
+    const at = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    const styles = [...document.querySelectorAll('path.edge, .edge-label, [data-node-id] text')].map((e) => getComputedStyle(e).pointerEvents);
+    return { tag: at.tagName, node: at.closest('[data-node-id]')?.getAttribute('data-label'), x: r.x + r.width / 2, y: r.y + r.height / 2, styles: [...new Set(styles)] };
+  })()`) as { tag: string; node: string; x: number; y: number; styles: string[] };
+  expect(hit.node).toBe('q');
+  expect(hit.tag).not.toBe('text');
+  expect(hit.styles).toEqual(['none']);
+  await page.mouse.click(hit.x, hit.y);
+  await expect(page.getByTestId('selected-node')).toContainText('q');
+});
+
+test('a big graph’s overview leaves out the arrowheads (each is painted on its own, a pixel or two wide there); zoomed in to read, they come back', async ({ page }) => {
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) lines.push(`x${i} = ${((i % 9) - 4) / 4}`);
+  for (let i = 0; i < 360; i++) lines.push(`t${i} = ${i < 2 ? `x${i}` : `t${i - 1 - (i % 2)}`} ${'+*'[i % 2]} x${(i * 7) % 40}`);
+  lines.push('L = t359');
+  await page.goto(appUrl(lines.join('\n')));
+  await expect(page.locator('[data-label="t359"]')).toBeAttached();
+  await expect(page.getByTestId('layout-progress')).toHaveCount(0);
+  const edges = await page.locator('path.edge').count();
+  expect(edges).toBeGreaterThan(700);
+  await expect(page.locator('path.edge[marker-end]')).toHaveCount(0);
+  // Zoomed in far enough for labels, every edge has its arrow again.
+  for (let i = 0; i < 20 && (await page.locator('path.edge[marker-end]').count()) === 0; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(page.locator('path.edge[marker-end]')).toHaveCount(edges);
+});

@@ -9,12 +9,14 @@ interface Props {
   to: string;
   points: readonly (readonly [number, number])[];
   detail: boolean;
+  /** Draw the arrowhead. */
+  arrow?: boolean;
   /** The edge leaves a constant: the gradient it carries back is drawn muted (a literal is not a variable). */
   fromConst?: boolean;
 }
 
 /** An edge; once the backward pass has sent a gradient along it, it shows that contribution. */
-export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail, fromConst = false }: Props) {
+export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail, arrow = true, fromConst = false }: Props) {
   const key = useStepKey(`e${index}`);
   const [role, amountText] = key.split('|');
   // A tensor carried is labelled by its shape (`#2×3`); a number by its value.
@@ -34,7 +36,7 @@ export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, poin
         data-to={to}
         data-amount={amount === undefined ? undefined : String(amount)}
         d={edgePath(points)}
-        markerEnd="url(#arrow)"
+        markerEnd={arrow ? 'url(#arrow)' : undefined}
       />
       {detail && (amount !== undefined || shapeLabel !== null) && (
         <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={labelX} y={labelY - 5} textAnchor="middle">

@@ -14,10 +14,13 @@ export const CHUNK = 48;
 interface EdgeChunkProps {
   drawing: Drawing;
   start: number;
+  /** Edge labels (the numbers carried). */
   detail: boolean;
+  /** Arrowheads: left out of a big graph's overview, where they are a pixel or two and each is painted on its own. */
+  arrows: boolean;
 }
 
-const EdgeChunk = memo(function EdgeChunk({ drawing, start, detail }: EdgeChunkProps) {
+const EdgeChunk = memo(function EdgeChunk({ drawing, start, detail, arrows }: EdgeChunkProps) {
   const { model, layout, compiled } = drawing;
   const graph = compiled.graph;
   const out = [];
@@ -32,6 +35,7 @@ const EdgeChunk = memo(function EdgeChunk({ drawing, start, detail }: EdgeChunkP
         to={graph.nodes[model.nodes[to].index].id}
         points={layout.edges[k].points}
         detail={detail}
+        arrow={arrows}
         fromConst={model.nodes[from].op === 'const'}
       />,
     );
@@ -70,11 +74,11 @@ const NodeChunk = memo(function NodeChunk({ drawing, start, detail, gridNumbers,
 
 const starts = (length: number): number[] => Array.from({ length: Math.ceil(length / CHUNK) }, (_, i) => i * CHUNK);
 
-export function EdgeLayer({ drawing, detail }: { drawing: Drawing; detail: boolean }) {
+export function EdgeLayer({ drawing, detail, arrows }: Omit<EdgeChunkProps, 'start'>) {
   return (
     <g className="edges">
       {starts(drawing.model.edges.length).map((start) => (
-        <EdgeChunk key={start} drawing={drawing} start={start} detail={detail} />
+        <EdgeChunk key={start} drawing={drawing} start={start} detail={detail} arrows={arrows} />
       ))}
     </g>
   );
