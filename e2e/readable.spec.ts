@@ -119,10 +119,17 @@ test('a small graph that fits at a readable size is shown whole and stays put wh
   expect(Math.min(...(await seen(page)).sizes)).toBeGreaterThanOrEqual(11);
 });
 
+/** Layers of `width` values, each the product of two from the layer before: the nodes stay a few pixels tall when fitted. */
+function layeredProgram(layers: number, width: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < width; i++) lines.push(`l0_${i} = ${((i % 7) - 3) / 4}`);
+  for (let d = 1; d < layers; d++) for (let i = 0; i < width; i++) lines.push(`l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % width}`);
+  lines.push(`L = ${Array.from({ length: width }, (_, i) => `l${layers - 1}_${i}`).join(' + ')}`);
+  return lines.join('\n');
+}
+
 test('a graph above 300 nodes opens as an overview with following off; the toggle turns it on', async ({ page }) => {
-  const lines = ['x = 0.5', 'a0 = x * x'];
-  for (let i = 1; i < 320; i++) lines.push(`a${i} = a${i - 1} + x`);
-  await page.goto(appUrl(lines.join('\n'), { step: '100' }));
+  await page.goto(appUrl(layeredProgram(5, 70), { step: '100' }));
   await expect(page.locator('[data-node-id]').first()).toBeAttached({ timeout: 20_000 });
   await page.waitForTimeout(300);
   const follow = page.getByTestId('follow-toggle');
@@ -133,4 +140,20 @@ test('a graph above 300 nodes opens as an overview with following off; the toggl
   await expect.poll(async () => (await seen(page)).scale).toBeGreaterThanOrEqual(0.84);
   await page.waitForTimeout(400);
   expect((await seen(page)).stepNodeInView).toBe(true);
+});
+
+test('a long chain, too big for labels and a hairline when fitted, opens following the step with its text readable', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // 1,000 nodes in a row: a_i = tanh(a_{i-1} · 0.9 + x).
+  const chain = ['x = 0.5', 'a0 = x'];
+  for (let i = 1; i <= 250; i++) chain.push(`a${i} = tanh(a${i - 1} * 0.9 + x)`);
+  await page.goto(appUrl(chain.join('\n'), { step: '400' }));
+  await expect(page.locator('[data-label="a250"]')).toBeAttached();
+  await expect(page.getByTestId('layout-progress')).toHaveCount(0);
+  await expect(page.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(450);
+  const followed = await seen(page);
+  expect(followed.stepNodeInView).toBe(true);
+  expect(followed.sizes.length).toBeGreaterThan(2);
+  expect(Math.min(...followed.sizes)).toBeGreaterThanOrEqual(11);
 });

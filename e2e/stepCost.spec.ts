@@ -102,12 +102,14 @@ test('only node shapes take the pointer: a click on a node’s text selects the 
 });
 
 test('a big graph’s overview leaves out the arrowheads (each is painted on its own, a pixel or two wide there); zoomed in to read, they come back', async ({ page }) => {
+  // Five layers of 80, each value the product of two from the layer before (a long chain would open following, zoomed in).
   const lines: string[] = [];
-  for (let i = 0; i < 40; i++) lines.push(`x${i} = ${((i % 9) - 4) / 4}`);
-  for (let i = 0; i < 360; i++) lines.push(`t${i} = ${i < 2 ? `x${i}` : `t${i - 1 - (i % 2)}`} ${'+*'[i % 2]} x${(i * 7) % 40}`);
-  lines.push('L = t359');
+  for (let i = 0; i < 80; i++) lines.push(`l0_${i} = ${((i % 7) - 3) / 4}`);
+  for (let d = 1; d < 5; d++) for (let i = 0; i < 80; i++) lines.push(`l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`);
+  lines.push(`L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`);
   await page.goto(appUrl(lines.join('\n')));
-  await expect(page.locator('[data-label="t359"]')).toBeAttached();
+  await expect(page.locator('[data-label="L"]')).toBeAttached();
+  await expect(page.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('layout-progress')).toHaveCount(0);
   const edges = await page.locator('path.edge').count();
   expect(edges).toBeGreaterThan(700);

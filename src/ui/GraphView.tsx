@@ -12,7 +12,7 @@ import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES, TENSOR_GRID } from './config
 import { EdgeLayer, NodeLayer } from './GraphLayers';
 import { FlowOverlay } from './FlowOverlay';
 import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
-import { focusNodes, followTransform, unionBox, type Box } from './followView';
+import { focusNodes, followTransform, overviewIsSpecks, unionBox, type Box } from './followView';
 import { createPanZoom, insetsFor, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
@@ -64,7 +64,8 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const [gridNumbers, setGridNumbers] = useState(true);
   // Following is on by default up to DETAIL_NODE_LIMIT nodes (every lesson). Bigger
   // graphs open as an overview without labels, and a pan on every step would add a
-  // repaint of the whole graph to each; the toggle turns it on for them too.
+  // repaint of the whole graph to each; the toggle turns it on for them too. A big
+  // graph whose overview is specks (a long chain is a hairline) follows as well.
   const [followChoice, setFollowChoice] = useState<boolean | null>(null);
   const t = useT();
 
@@ -89,7 +90,13 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   const width = drawing?.layout.width ?? 0;
   const height = drawing?.layout.height ?? 0;
   const count = drawing?.compiled.graph.nodes.length ?? 0;
-  const follow = followChoice ?? count <= DETAIL_NODE_LIMIT;
+  const specks = useMemo(
+    () =>
+      Boolean(drawing && viewSize) &&
+      overviewIsSpecks(viewSize!, { width, height }, Math.max(...drawing!.model.nodes.map((n) => n.height)), maxScale),
+    [drawing, viewSize, width, height, maxScale],
+  );
+  const follow = followChoice ?? (count <= DETAIL_NODE_LIMIT || specks);
 
   // Where each graph node is drawn: its own position, or its collapsed group's.
   const drawnAt = useMemo(() => {

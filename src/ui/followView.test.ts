@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../engine';
-import { focusNodes, followTransform, unionBox, type FollowRequest } from './followView';
+import { focusNodes, followTransform, overviewIsSpecks, unionBox, type FollowRequest } from './followView';
 
 const CIRCUIT = compile('x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z');
 const label = (i: number) => CIRCUIT.graph.nodes[i].label;
@@ -76,6 +76,18 @@ describe('followTransform', () => {
 
   it('does nothing in a viewport with no room', () => {
     expect(followTransform({ ...base, view: { width: 30, height: 60 } })).toBeNull();
+  });
+});
+
+describe('overviewIsSpecks', () => {
+  it('is true for a long chain fitted in a row, false for a layered graph whose nodes stay a few pixels tall', () => {
+    const view = { width: 560, height: 660 };
+    // 1,000 nodes in a row, 130 units apart: k = 560 / 130,000, a 62-unit node is 0.27 px tall.
+    expect(overviewIsSpecks(view, { width: 130_000, height: 80 }, 62, 1.6)).toBe(true);
+    // 1,000 nodes in 10 layers of 100: k = 560 / 15,000, the node is 2.3 px tall, a dot.
+    expect(overviewIsSpecks(view, { width: 15_000, height: 1_200 }, 62, 1.6)).toBe(false);
+    expect(overviewIsSpecks(view, { width: 20_000, height: 1_200 }, 62, 1.6)).toBe(true);
+    expect(overviewIsSpecks(view, { width: 0, height: 0 }, 62, 1.6)).toBe(false);
   });
 });
 

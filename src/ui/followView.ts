@@ -113,3 +113,17 @@ export function followTransform({ view, insets, current, focus, anchor, ahead = 
     k,
   };
 }
+
+/** In a big graph's overview, nodes drawn smaller than this are specks, not dots one can tell apart: the view follows the step instead. */
+export const OVERVIEW_MIN_NODE_PX = 2;
+
+/**
+ * Whether the whole graph, fitted to the view, draws its nodes as specks
+ * (`nodeHeight` in layout units, the tallest node). A long chain laid out in a
+ * row is a hairline a pixel tall: nothing of it can be seen or told apart.
+ */
+export function overviewIsSpecks(view: { width: number; height: number }, content: { width: number; height: number }, nodeHeight: number, maxScale: number): boolean {
+  if (view.width <= 0 || view.height <= 0 || content.width <= 0 || content.height <= 0) return false;
+  const k = Math.min(view.width / content.width, view.height / content.height, maxScale);
+  return k * nodeHeight < OVERVIEW_MIN_NODE_PX;
+}
