@@ -69,6 +69,18 @@ test('a literal 3 keeps data-grad but is drawn muted, and the step panel never w
   await page.goto('./?lesson=two-paths&step=7');
   await expect(panel).toContainText('3 is a constant, not a variable');
   await expect(panel.locator('[data-tex]')).toHaveCount(0);
+  // The graph marks where the step is, at a constant as at any node (its gradient stays muted).
+  await expect(three).toHaveClass(/role-visit/);
+  const marks = await page.evaluate(() => {
+    const shape = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+    return { visited: [shape('[data-op="const"] .node-shape').stroke, shape('[data-op="const"] .node-shape').strokeWidth] };
+  });
+  await page.goto('./?lesson=two-paths&step=6'); // y is visited
+  const current = await page.evaluate(() => {
+    const shape = getComputedStyle(document.querySelector('[data-label="y"] .node-shape')!);
+    return [shape.stroke, shape.strokeWidth];
+  });
+  expect(marks.visited).toEqual(current);
 });
 
 test('the Neurons tab reads the two-layer lesson and explains itself without stray braces elsewhere', async ({ page }) => {
