@@ -35,7 +35,15 @@ test('from file://: the handout export and the expansion load when asked for', a
   expect((await download).suggestedFilename()).toBe('chainstep-handout.tex');
 });
 
-test('from file://, where no worker starts, a training lesson trains in the page', async ({ page }) => {
+test('from file://, where not even a blob: worker starts, a training lesson trains in the page', async ({ page }) => {
+  // A browser that starts no worker for a file:// page, from any address (some lock such pages down further).
+  await page.addInitScript(`(() => {
+    window.Worker = class {
+      constructor() {
+        throw new DOMException('workers refused', 'SecurityError');
+      }
+    };
+  })()`);
   await page.goto(fileUrl('?lesson=moons-mlp'));
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-status', 'paused', { timeout: 30_000 });
   for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();

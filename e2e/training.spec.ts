@@ -409,11 +409,25 @@ test.describe('the built app trains from a static host sub-path and from file://
     expect(scripts.some((p) => /\/worker-/.test(p))).toBe(true);
   });
 
-  test('from file://, where no worker starts, the run goes on in the page', async ({ page }) => {
+  test('from file://, where a worker cannot start from a file: address, it starts from a blob: URL and trains moons', async ({ page }) => {
     await page.goto(`file://${join(DIST, 'index.html')}?lesson=moons-mlp`);
     await run(page);
-    await expect(page.getByTestId('train-status')).toContainText('in this page');
+    await expect(page.getByTestId('train-status')).toContainText('in a background worker');
     await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('from file://, the blob: worker cannot import the images itself: the page hands it the digits, and it trains on them', async ({ page }) => {
+    test.setTimeout(90_000);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await page.goto(`file://${join(DIST, 'index.html')}?lesson=digits-softmax`);
+    await run(page);
+    await expect(page.getByTestId('train-status')).toContainText('in a background worker');
+    await expect.poll(() => numberAttr(page, 'train-status', 'data-iteration'), { timeout: 60_000 }).toBeGreaterThan(20);
+    await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThan(0.5);
+    // The images' script was loaded once, by the page, and none of it by the worker.
+    expect(fetched.filter((u) => /digitsScript-[\w-]+\.js$/.test(u)).length).toBe(1);
+    expect(fetched.some((u) => /inlineWorkerScript-[\w-]+\.js$/.test(u))).toBe(true);
   });
 });
 

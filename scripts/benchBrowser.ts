@@ -539,7 +539,7 @@ export async function benchBrowser(filter?: string): Promise<void> {
       try {
         if (wanted('train-boundary-redraw')) await boundaryRedraw(page, served.url);
         if (wanted('train-page-longtasks')) await trainLongTasks(browser, served.url, '');
-        // From file:// no worker starts: the run shares the page's thread, in short slices.
+        // From file:// the worker starts from a blob: URL and is handed the images by the page.
         if (wanted('train-page-longtasks')) await trainLongTasks(browser, pageUrl(''), '-file');
       } finally {
         await served.close();

@@ -2,6 +2,8 @@
 // data (typed arrays included), so the same host also runs inside the page.
 import type { Chunk, Divergence, Evaluation } from '../engine/training/runner';
 import type { TrainSettings } from '../engine/training/session';
+import type { ImageAsset } from '../engine/data/imageAsset';
+import type { ImageSetName } from '../engine/data/registry';
 import type { UpdateRecord } from '../engine/optim';
 
 export type ToTrainer =
@@ -14,7 +16,9 @@ export type ToTrainer =
   | { type: 'watch'; id: string; index: number }
   | { type: 'openIteration'; request: number; iteration: number }
   | { type: 'insights' }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** An image set the worker could not load itself (a worker made from a blob: URL, in a page opened from file://). */
+  | { type: 'asset'; name: ImageSetName; asset: ImageAsset | null; error?: string };
 
 /** What the page needs to know of a run's data set and parameters to draw it. */
 export interface RunInfo {
@@ -80,4 +84,6 @@ export type FromTrainer =
       update: UpdateRecord | null;
     }
   | { type: 'insights'; insights: Insights }
+  /** Asks the page for an image set (answered with an 'asset' message); never reaches the page's listeners. */
+  | { type: 'needAsset'; name: ImageSetName }
   | { type: 'error'; message: string; line: number | null; col: number | null; diverged?: Divergence };
