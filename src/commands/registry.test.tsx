@@ -18,6 +18,7 @@ function Page({ store }: { store: VisualizerStore }) {
       <Keys />
       <Controls />
       <CommandButton command={COMMANDS.blank} showLabel />
+      <CommandButton command={COMMANDS.fit}>⤢</CommandButton>
       <textarea aria-label="Program" />
       <div className="cm-editor">
         <div className="cm-content" contentEditable suppressContentEditableWarning data-testid="cm">
@@ -51,6 +52,7 @@ describe('the command registry', () => {
     expect(COMMANDS.togglePlay.keys).toEqual([' ']);
     expect(COMMANDS.blank.keys).toEqual(['b', 'B', '.']);
     expect(COMMANDS.unblank.keys).toEqual(['Escape']);
+    expect(COMMANDS.fit.keys).toEqual(['F', 'f']);
     // No key runs two commands.
     const all = Object.values(COMMANDS).flatMap((c) => c.keys);
     expect(new Set(all).size).toBe(all.length);
@@ -69,6 +71,7 @@ describe('the command registry', () => {
     expect(screen.getByRole('button', { name: 'Next step' }).title).toBe('Next step (→ / PageDown / j)');
     expect(screen.getByRole('button', { name: 'Play' }).title).toBe('Play (Space)');
     expect(screen.getByRole('button', { name: 'Blank the screen' }).title).toBe('Blank the screen (b / .)');
+    expect(screen.getByRole('button', { name: 'Fit to window' }).title).toBe('Fit to window (F)');
   });
 
   it('the same entry disables its button and its key at the ends of the trace', () => {
@@ -113,6 +116,16 @@ describe('the command registry', () => {
     key(document.body, 'b');
     key(document.body, 'Escape');
     expect(store.getState().blank).toBe(false);
+    // f and F ask the graph view to show the whole graph; its button asks the same.
+    for (const k of ['f', 'F']) {
+      const before = store.getState().fitRequests;
+      expect(key(document.body, k).defaultPrevented).toBe(true);
+      expect(store.getState().fitRequests, k).toBe(before + 1);
+    }
+    act(() => screen.getByRole('button', { name: 'Fit to window' }).click());
+    expect(store.getState().fitRequests).toBe(3);
+    key(document.body, 'f', { ctrlKey: true });
+    expect(store.getState().fitRequests).toBe(3);
   });
 
   it('keys typed in the editor, a text field or with a modifier run nothing', () => {

@@ -3,8 +3,9 @@ import type { VisualizerState } from '../store/visualizer';
 import { blank, unblank } from './presenting';
 import { first, goToStep, last, next, prev, togglePlay } from './stepping';
 import type { Command } from './types';
+import { fit } from './viewing';
 
-export const COMMANDS = { first, prev, togglePlay, next, last, goToStep, blank, unblank } as const;
+export const COMMANDS = { first, prev, togglePlay, next, last, goToStep, blank, unblank, fit } as const;
 export type CommandId = keyof typeof COMMANDS;
 
 const KEYED: readonly Command[] = Object.values(COMMANDS).filter((c): c is Command => c.keys.length > 0);

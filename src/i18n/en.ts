@@ -60,7 +60,6 @@ export const en = {
   'legend.final': 'final gradient',
   'graph.label': 'Computation graph',
   'graph.fit': 'Fit to window',
-  'graph.fitKey': 'Fit the whole graph to the window ({key})',
   'graph.follow': 'Follow',
   'graph.followHint': 'Follow the step: pan and zoom to the visited node and its inputs whenever the whole graph is too small to read. Press F to see everything.',
   'graph.zoomIn': 'Zoom in',

@@ -62,7 +62,6 @@ export const zhCN: Record<MessageKey, string> = {
   'legend.final': '最终梯度',
   'graph.label': '计算图',
   'graph.fit': '适应窗口',
-  'graph.fitKey': '缩放到显示整张计算图（{key}）',
   'graph.follow': '跟随',
   'graph.followHint': '跟随当前步：整张计算图小得看不清时，自动平移缩放到正在访问的节点及其输入。按 F 查看全图。',
   'graph.zoomIn': '放大',

@@ -24,7 +24,7 @@ export const initialPractice = (): PracticeState => ({ practice: false, answers:
 
 export const initialPresentation = (init: VisualizerInit): PresentationState => ({ mode: init.mode ?? 'normal', blank: false });
 
-export const initialView = (init: VisualizerInit): ViewState => ({ locale: init.locale ?? 'en', theme: init.theme ?? 'light', tab: init.tab ?? 'step' });
+export const initialView = (init: VisualizerInit): ViewState => ({ locale: init.locale ?? 'en', theme: init.theme ?? 'light', tab: init.tab ?? 'step', fitRequests: 0 });
 
 export const initialSelection = (): SelectionState => ({ selected: null, selectedEntry: null, collapsed: [] });
 

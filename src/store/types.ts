@@ -125,16 +125,19 @@ export interface PresentationActions {
 export const PANEL_TABS = ['step', 'neurons', 'train', 'check', 'forward', 'jacobian'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 
-/** The reader's preferences: language and colours; the tab open beside the graph. */
+/** The reader's preferences: language and colours; the tab open beside the graph; asks of the graph's view. */
 export interface ViewState {
   locale: Locale;
   theme: Theme;
   tab: PanelTab;
+  /** Counts the requests to show the whole graph (the F key, the ⤢ button): the graph view fits on each new one. */
+  fitRequests: number;
 }
 export interface ViewActions {
   setLocale: (locale: Locale) => void;
   setTheme: (theme: Theme) => void;
   setTab: (tab: PanelTab) => void;
+  requestFit: () => void;
 }
 
 /** What the reader picked out in the graph. */

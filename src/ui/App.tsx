@@ -1,11 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { LOCALES, type Locale } from '../i18n';
 import { useVisualizer } from '../store/context';
 import { Announcer } from './Announcer';
 import { Controls } from './Controls';
 import { Editor } from './Editor';
 import { ErrorAlert } from './ErrorAlert';
-import { GraphView, type GraphCommands } from './GraphView';
+import { GraphView } from './GraphView';
 import { LessonPicker, LessonSummary } from './LessonPicker';
 import { BlankScreen, PresentTools } from './PresentTools';
 import { ExpandButton } from './ExpandButton';
@@ -74,9 +74,7 @@ export function App({
   /** The page address without its query, for share links. */
   pageUrl?: string;
 }) {
-  const graph = useRef<GraphCommands | null>(null);
-  const fit = useCallback(() => graph.current?.fit(), []);
-  useKeyboard({ fit });
+  useKeyboard();
   usePlayback();
   const t = useT();
   const locale = useVisualizer((s) => s.locale);
@@ -138,7 +136,7 @@ export function App({
           </aside>
         )}
         <section className="stage">
-          <GraphView maxScale={mode === 'present' ? 2.4 : 1.6} commands={graph} />
+          <GraphView maxScale={mode === 'present' ? 2.4 : 1.6} />
           <RightPanel />
         </section>
       </main>

@@ -13,12 +13,15 @@ export function CommandButton({
   className,
   showLabel = false,
   children,
+  testId,
 }: {
   command: Command;
   className?: string;
   /** Write the label in the button (otherwise it is its accessible name only, for an icon). */
   showLabel?: boolean;
   children?: ReactNode;
+  /** data-testid, for a button tests already knew by one. */
+  testId?: string;
 }) {
   const store = useVisualizerStore();
   const t = useT();
@@ -30,6 +33,7 @@ export function CommandButton({
       type="button"
       className={className}
       data-command={command.id}
+      data-testid={testId}
       onClick={() => runCommand(store, command)}
       disabled={!enabled}
       aria-label={showLabel ? undefined : label}

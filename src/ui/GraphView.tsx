@@ -10,6 +10,8 @@ import { useVisualizer, useVisualizerStore } from '../store/context';
 import { createStepChannel, StepChannelContext } from './stepChannel';
 import { COLORS, DETAIL_NODE_LIMIT, MAX_DRAW_NODES, TENSOR_GRID } from './config';
 import { EdgeLayer, NodeLayer } from './GraphLayers';
+import { CommandButton } from './CommandButton';
+import { COMMANDS } from '../commands/registry';
 import { FlowOverlay } from './FlowOverlay';
 import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, overviewIsSpecks, unionBox, type Box } from './followView';
@@ -17,11 +19,6 @@ import { createPanZoom, insetsFor, type PanZoom } from './panZoom';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
 import { useT } from './useT';
-
-/** What the page's keys can ask of the graph view. */
-export interface GraphCommands {
-  fit: () => void;
-}
 
 /** Big graphs show node labels from this zoom up. */
 const DETAIL_SCALE = 0.6;
@@ -35,7 +32,7 @@ const FOLLOW_MAX_SCALE = 1.1;
 /** A move of the view takes in the nodes of up to this many following steps, where they fit. */
 const FOLLOW_LOOKAHEAD = 8;
 
-export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; commands?: RefObject<GraphCommands | null> }) {
+export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const compiled = useVisualizer((s) => s.compiled);
   const groups = useMemo(() => (compiled ? findGroups(compiled.graph) : []), [compiled]);
   const collapsed = useVisualizer((s) => s.collapsed);
@@ -195,13 +192,14 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
   }, [follow, drawing, count, followStep, store]);
 
   const fitAll = useCallback(() => panZoom.current?.fit(width, height, maxScale), [width, height, maxScale]);
+  // The fit command (F, the ⤢ button) asks through the store: the view fits on each new request.
+  const fitRequests = useVisualizer((s) => s.fitRequests);
+  const fitsSeen = useRef(fitRequests);
   useEffect(() => {
-    if (!commands) return;
-    commands.current = { fit: fitAll };
-    return () => {
-      commands.current = null;
-    };
-  }, [commands, fitAll]);
+    if (fitRequests === fitsSeen.current) return;
+    fitsSeen.current = fitRequests;
+    fitAll();
+  }, [fitRequests, fitAll]);
 
   const toggleFollow = () => {
     const on = !follow;
@@ -275,9 +273,9 @@ export function GraphView({ maxScale = 1.6, commands }: { maxScale?: number; com
         <button type="button" onClick={() => panZoom.current?.zoomBy(0.8)} aria-label={t('graph.zoomOut')} title={t('graph.zoomOut')}>
           −
         </button>
-        <button type="button" onClick={fitAll} aria-label={t('graph.fit')} title={t('graph.fitKey', { key: 'F' })} data-testid="fit-all">
+        <CommandButton command={COMMANDS.fit} testId="fit-all">
           ⤢
-        </button>
+        </CommandButton>
         <button type="button" className="follow-toggle" onClick={toggleFollow} aria-pressed={follow} title={t('graph.followHint')} data-testid="follow-toggle">
           {t('graph.follow')}
         </button>

@@ -1,4 +1,4 @@
-// The view slice: the reader's language and colour theme.
+// The view slice: the reader's language and colour theme, the open tab, and the asks to fit the graph.
 import { hasCatalogue, type Locale } from '../../i18n';
 import type { SliceActions, ViewActions } from '../types';
 
@@ -22,5 +22,6 @@ export const viewActions =
       },
       setTheme: (theme) => set({ theme }),
       setTab: (tab) => set({ tab }),
+      requestFit: () => set((s) => ({ fitRequests: s.fitRequests + 1 })),
     };
   };
