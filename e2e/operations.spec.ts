@@ -76,6 +76,7 @@ test('a literal 3 keeps data-grad but is drawn muted, and the step panel never w
     return { visited: [shape('[data-op="const"] .node-shape').stroke, shape('[data-op="const"] .node-shape').strokeWidth] };
   });
   await page.goto('./?lesson=two-paths&step=6'); // y is visited
+  await expect(page.locator('[data-label="y"]')).toHaveClass(/role-visit/);
   const current = await page.evaluate(() => {
     const shape = getComputedStyle(document.querySelector('[data-label="y"] .node-shape')!);
     return [shape.stroke, shape.strokeWidth];

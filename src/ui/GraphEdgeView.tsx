@@ -1,48 +1,67 @@
 import { memo } from 'react';
 import { formatNumber } from '../formulas/number';
 import { edgePath } from '../graph/edgePath';
+import type { Spot } from '../graph/edgeLabels';
 import { useStepKey } from './stepChannel';
+
+/** About the width of one digit of a 12 px label (tabular figures). */
+const LABEL_CHAR_PX = 7;
+
+/** The look of edge `index` at this step: its role and what it carries (a number, or `#2×3` for a tensor's shape). */
+function useEdgeLook(index: number): { role: string; amount: number | undefined; shapeLabel: string | null } {
+  const [role, amountText] = useStepKey(`e${index}`).split('|');
+  const shapeLabel = amountText?.startsWith('#') ? amountText.slice(1) : null;
+  const amount = amountText && shapeLabel === null ? Number(amountText) : undefined;
+  return { role, amount, shapeLabel };
+}
 
 interface Props {
   index: number;
   from: string;
   to: string;
   points: readonly (readonly [number, number])[];
-  detail: boolean;
   /** Draw the arrowhead. */
   arrow?: boolean;
   /** The edge leaves a constant: the gradient it carries back is drawn muted (a literal is not a variable). */
   fromConst?: boolean;
 }
 
-/** An edge; once the backward pass has sent a gradient along it, it shows that contribution. */
-export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, detail, arrow = true, fromConst = false }: Props) {
-  const key = useStepKey(`e${index}`);
-  const [role, amountText] = key.split('|');
-  // A tensor carried is labelled by its shape (`#2×3`); a number by its value.
-  const shapeLabel = amountText?.startsWith('#') ? amountText.slice(1) : null;
-  const amount = amountText && shapeLabel === null ? Number(amountText) : undefined;
-  const mid = points[Math.floor(points.length / 2)] ?? [0, 0];
-  const prev = points[Math.max(0, Math.floor(points.length / 2) - 1)] ?? mid;
-  const labelX = points.length % 2 === 0 ? (mid[0] + prev[0]) / 2 : mid[0];
-  const labelY = points.length % 2 === 0 ? (mid[1] + prev[1]) / 2 : mid[1];
+/** An edge, coloured by what the step sends along it. */
+export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, arrow = true, fromConst = false }: Props) {
+  const { role, amount } = useEdgeLook(index);
   // One <path> per edge (no wrapping <g>): at 1,000 nodes the 2,000 wrappers were
   // a third of the graph's elements, and each step's paint walks them all.
   return (
+    <path
+      className={`${role ? `edge edge-${role}` : 'edge'}${fromConst ? ' edge-const' : ''}`}
+      data-from={from}
+      data-to={to}
+      data-amount={amount === undefined ? undefined : String(amount)}
+      d={edgePath(points)}
+      markerEnd={arrow ? 'url(#arrow)' : undefined}
+    />
+  );
+});
+
+/**
+ * The gradient an edge has carried back, written beside it at `at`
+ * (src/graph/edgeLabels.ts: clear of other labels and of nodes). Labels are
+ * drawn in a layer above every edge, so no edge runs through a number.
+ */
+export const GraphEdgeLabel = memo(function GraphEdgeLabel({ index, at, fromConst = false }: { index: number; at: Spot; fromConst?: boolean }) {
+  const { amount, shapeLabel } = useEdgeLook(index);
+  if (amount === undefined && shapeLabel === null) return null;
+  const text = shapeLabel ?? formatNumber(amount as number);
+  const x = Math.round(at.x * 10) / 10;
+  const y = Math.round(at.y * 10) / 10;
+  // A card behind the digits: an edge that crosses the label passes under it, not through it.
+  const width = text.length * LABEL_CHAR_PX + 6;
+  return (
     <>
-      <path
-        className={`${role ? `edge edge-${role}` : 'edge'}${fromConst ? ' edge-const' : ''}`}
-        data-from={from}
-        data-to={to}
-        data-amount={amount === undefined ? undefined : String(amount)}
-        d={edgePath(points)}
-        markerEnd={arrow ? 'url(#arrow)' : undefined}
-      />
-      {detail && (amount !== undefined || shapeLabel !== null) && (
-        <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={labelX} y={labelY - 5} textAnchor="middle">
-          {shapeLabel ?? formatNumber(amount as number)}
-        </text>
-      )}
+      <rect className="edge-label-card" x={x - width / 2} y={y - 12} width={width} height={15} rx={3} />
+      <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={x} y={y} textAnchor="middle">
+        {text}
+      </text>
     </>
   );
 });

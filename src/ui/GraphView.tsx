@@ -231,7 +231,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
             <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
-              <EdgeLayer drawing={drawing} detail={edgeDetail} arrows={detail} />
+              <EdgeLayer drawing={drawing} labels={edgeDetail} arrows={detail} />
               <SelectionRing drawing={drawing} drawnAt={drawnAt} />
               <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} />
             </g>
