@@ -67,7 +67,8 @@ test.describe('stepping through the circuit (x + y) · z', () => {
 
   test('each step is announced in words', async ({ page }) => {
     await page.goto(appUrl(CIRCUIT, { step: '1' }));
-    await expect(page.locator('[aria-live]')).toContainText('q = 3');
+    // The page's own live region (CodeMirror adds one of its own once the editor loads).
+    await expect(page.getByTestId('announcer')).toContainText('q = 3');
   });
 
   test('the buttons step too, and play runs to the end', async ({ page }) => {
