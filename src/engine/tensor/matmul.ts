@@ -11,56 +11,69 @@ function allFinite(x: Float64Array): boolean {
   return true;
 }
 
+/** How a factor is read in place: `inner` between its terms of one sum, `outer` between sums (rows of the left factor, columns of the right). */
+interface Strides {
+  readonly outer: number;
+  readonly inner: number;
+}
+
 /**
- * OUT (rows×c) = L · B, where L's entry (u, t) is `a[u * rowStride + t * innerStride]`
- * and B (inner×c) is row-major: A itself (strides k, 1) or Aᵀ (strides 1, k),
- * read in place. A block of 4×4 outputs is summed in sixteen local variables
- * (registers) over all of `inner`: each step loads four numbers of L and four
- * of B for sixteen multiply-adds, where adding into OUT in memory cost a load
- * and a store each. Columns left over are done four rows at a time, one column
- * each; rows left over one at a time, adding into memory in the same order.
+ * OUT (rows×cols) = L · R, summed over `inner` terms, with L's entry (u, t) at
+ * `a[u * left.outer + t * left.inner]` and R's entry (t, j) at
+ * `b[t * right.inner + j * right.outer]`: A, Aᵀ or Bᵀ are all read in place. A
+ * block of 4×4 outputs is summed in sixteen local variables (registers) over
+ * all the terms: each step loads four numbers of L and four of R for sixteen
+ * multiply-adds, where adding into OUT in memory cost a load and a store each.
+ * Columns left over are done four rows at a time, one column each; rows left
+ * over one at a time, adding into memory in the same order.
  */
-function blockedProduct(a: Float64Array, rowStride: number, innerStride: number, rows: number, inner: number, b: Float64Array, c: number): Float64Array {
-  const out = new Float64Array(rows * c);
+function blockedProduct(a: Float64Array, left: Strides, b: Float64Array, right: Strides, rows: number, inner: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
   const skipZeros = allFinite(b);
-  const end = inner * innerStride;
+  const li = left.inner;
+  const lo = left.outer;
+  const end = inner * li;
+  const step = right.inner;
+  const c1 = right.outer;
+  const c2 = 2 * c1;
+  const c3 = 3 * c1;
   let u = 0;
   for (; u + 3 < rows; u += 4) {
-    const a0 = u * rowStride;
-    const a1 = a0 + rowStride;
-    const a2 = a1 + rowStride;
-    const a3 = a2 + rowStride;
+    const a0 = u * lo;
+    const a1 = a0 + lo;
+    const a2 = a1 + lo;
+    const a3 = a2 + lo;
     let j = 0;
-    for (; j + 3 < c; j += 4) {
+    for (; j + 3 < cols; j += 4) {
       let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
       let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let t = 0, bp = j; t < end; t += innerStride, bp += c) {
+      for (let t = 0, bp = j * c1; t < end; t += li, bp += step) {
         const x0 = a[a0 + t];
         const x1 = a[a1 + t];
         const x2 = a[a2 + t];
         const x3 = a[a3 + t];
         if (skipZeros && x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
         const v0 = b[bp];
-        const v1 = b[bp + 1];
-        const v2 = b[bp + 2];
-        const v3 = b[bp + 3];
+        const v1 = b[bp + c1];
+        const v2 = b[bp + c2];
+        const v3 = b[bp + c3];
         s00 += x0 * v0; s01 += x0 * v1; s02 += x0 * v2; s03 += x0 * v3;
         s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2; s13 += x1 * v3;
         s20 += x2 * v0; s21 += x2 * v1; s22 += x2 * v2; s23 += x2 * v3;
         s30 += x3 * v0; s31 += x3 * v1; s32 += x3 * v2; s33 += x3 * v3;
       }
-      const o0 = u * c + j;
-      const o1 = o0 + c;
-      const o2 = o1 + c;
-      const o3 = o2 + c;
+      const o0 = u * cols + j;
+      const o1 = o0 + cols;
+      const o2 = o1 + cols;
+      const o3 = o2 + cols;
       out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
       out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
       out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
       out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
     }
-    for (; j < c; j++) {
+    for (; j < cols; j++) {
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let t = 0, bp = j; t < end; t += innerStride, bp += c) {
+      for (let t = 0, bp = j * c1; t < end; t += li, bp += step) {
         const x0 = a[a0 + t];
         const x1 = a[a1 + t];
         const x2 = a[a2 + t];
@@ -72,19 +85,19 @@ function blockedProduct(a: Float64Array, rowStride: number, innerStride: number,
         s2 += x2 * v;
         s3 += x3 * v;
       }
-      out[u * c + j] = s0;
-      out[(u + 1) * c + j] = s1;
-      out[(u + 2) * c + j] = s2;
-      out[(u + 3) * c + j] = s3;
+      out[u * cols + j] = s0;
+      out[(u + 1) * cols + j] = s1;
+      out[(u + 2) * cols + j] = s2;
+      out[(u + 3) * cols + j] = s3;
     }
   }
   for (; u < rows; u++) {
-    const row = u * c;
-    const au = u * rowStride;
-    for (let t = 0, bp = 0; t < end; t += innerStride, bp += c) {
+    const row = u * cols;
+    const au = u * lo;
+    for (let t = 0, bp = 0; t < end; t += li, bp += step) {
       const x = a[au + t];
       if (x === 0 && skipZeros) continue;
-      for (let j = 0; j < c; j++) out[row + j] += x * b[bp + j];
+      for (let j = 0; j < cols; j++) out[row + j] += x * b[bp + j * c1];
     }
   }
   return out;
@@ -92,84 +105,15 @@ function blockedProduct(a: Float64Array, rowStride: number, innerStride: number,
 
 /** C (r×c) = A (r×k) · B (k×c). */
 export function matmulNN(a: Float64Array, b: Float64Array, r: number, k: number, c: number): Float64Array {
-  return blockedProduct(a, k, 1, r, k, b, c);
+  return blockedProduct(a, { outer: k, inner: 1 }, b, { outer: 1, inner: c }, r, k, c);
 }
 
-/**
- * C (r×k) = G (r×c) · Bᵀ where B is k×c: each entry a dot product of a row of G
- * and a row of B, in blocks of 4×4 entries summed in local variables (each
- * number loaded serves four multiply-adds); the rows left over four entries at
- * a time, the entries left over one at a time.
- */
+/** C (r×k) = G (r×c) · Bᵀ where B is k×c: B is read in place, along its rows. */
 export function matmulNT(g: Float64Array, b: Float64Array, r: number, c: number, k: number): Float64Array {
-  const out = new Float64Array(r * k);
-  let i = 0;
-  for (; i + 3 < r; i += 4) {
-    const g0 = i * c;
-    const g1 = g0 + c;
-    const g2 = g1 + c;
-    const g3 = g2 + c;
-    let p = 0;
-    for (; p + 3 < k; p += 4) {
-      const b0 = p * c;
-      const b1 = b0 + c;
-      const b2 = b1 + c;
-      const b3 = b2 + c;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let j = 0; j < c; j++) {
-        const v0 = b[b0 + j];
-        const v1 = b[b1 + j];
-        const v2 = b[b2 + j];
-        const v3 = b[b3 + j];
-        const x0 = g[g0 + j];
-        s00 += x0 * v0; s01 += x0 * v1; s02 += x0 * v2; s03 += x0 * v3;
-        const x1 = g[g1 + j];
-        s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2; s13 += x1 * v3;
-        const x2 = g[g2 + j];
-        s20 += x2 * v0; s21 += x2 * v1; s22 += x2 * v2; s23 += x2 * v3;
-        const x3 = g[g3 + j];
-        s30 += x3 * v0; s31 += x3 * v1; s32 += x3 * v2; s33 += x3 * v3;
-      }
-      const o0 = i * k + p;
-      const o1 = o0 + k;
-      const o2 = o1 + k;
-      const o3 = o2 + k;
-      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
-      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
-      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
-      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
-    }
-    for (; p < k; p++) {
-      const bp = p * c;
-      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let j = 0; j < c; j++) {
-        const v = b[bp + j];
-        s0 += g[g0 + j] * v;
-        s1 += g[g1 + j] * v;
-        s2 += g[g2 + j] * v;
-        s3 += g[g3 + j] * v;
-      }
-      out[i * k + p] = s0;
-      out[(i + 1) * k + p] = s1;
-      out[(i + 2) * k + p] = s2;
-      out[(i + 3) * k + p] = s3;
-    }
-  }
-  for (; i < r; i++) {
-    const gi = i * c;
-    const oi = i * k;
-    for (let p = 0; p < k; p++) {
-      const bp = p * c;
-      let s = 0;
-      for (let j = 0; j < c; j++) s += g[gi + j] * b[bp + j];
-      out[oi + p] = s;
-    }
-  }
-  return out;
+  return blockedProduct(g, { outer: c, inner: 1 }, b, { outer: c, inner: 1 }, r, c, k);
 }
 
 /** C (k×c) = Aᵀ · G where A is r×k and G is r×c: A is read in place, down its columns. */
 export function matmulTN(a: Float64Array, g: Float64Array, r: number, k: number, c: number): Float64Array {
-  return blockedProduct(a, 1, k, k, r, g, c);
+  return blockedProduct(a, { outer: 1, inner: k }, g, { outer: 1, inner: c }, k, r, c);
 }
