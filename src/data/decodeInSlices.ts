@@ -2,7 +2,7 @@
 // imageSplit (src/engine/data/imageAsset.ts) for every row of both splits, but
 // computed in small pieces with the page let in between (Fashion-MNIST's 3,500
 // images take 20–150 ms to decode in one go, more than a frame budget allows).
-import { decodeBase64, type ImageAsset } from '../engine/data/imageAsset';
+import { checkLevels, checksum, CHECKSUM_START, decodeBase64, levelReader, levelValues, oneHot, splitLabels, type ImageAsset } from '../engine/data/imageAsset';
 import type { DataSplit } from '../engine/data/types';
 
 /** Characters of base64 decoded per piece (a multiple of 4: each 4 characters are 3 whole bytes). */
@@ -27,58 +27,27 @@ export function* decodeSplitSteps(asset: ImageAsset, which: 'train' | 'test'): G
     yield;
   }
 
-  // The symbol stream: a symbol v > 0 is one pixel of level v; 0 then r is r + 1 zeros.
   const features = asset.width * asset.height;
   const count = split.rows * features;
   const levels = new Uint8Array(count);
-  const bits = asset.bits;
-  const mask = (1 << bits) - 1;
-  let acc = 0;
-  let have = 0;
-  let pos = 0;
-  let o = 0;
-  let run = false;
-  while (o < count) {
-    const stop = Math.min(count, o + PIXELS);
-    while (o < stop) {
-      if (have < bits) {
-        if (pos >= bytes.length) throw new RangeError(`the pixel stream ends after ${pos} bytes`);
-        acc = ((acc << 8) | bytes[pos++]) & 0xffff;
-        have += 8;
-      }
-      have -= bits;
-      const v = (acc >>> have) & mask;
-      if (run) {
-        o = Math.min(count, o + v + 1);
-        run = false;
-      } else if (v) levels[o++] = v;
-      else run = true;
-    }
+  const reader = levelReader(bytes, asset.bits, levels);
+  for (let stop = PIXELS; stop < count + PIXELS; stop += PIXELS) {
+    reader.advance(stop);
     yield;
   }
 
-  const classes = asset.classNames.length;
-  const value = Float64Array.from({ length: asset.maxLevel + 1 }, (_, level) => level / asset.maxLevel);
+  const value = levelValues(asset);
   const x = new Float64Array(count);
-  let hash = 0x811c9dc5;
+  let hash = CHECKSUM_START;
   for (let from = 0; from < count; from += PIXELS) {
     const stop = Math.min(count, from + PIXELS);
-    for (let i = from; i < stop; i++) {
-      const level = levels[i];
-      x[i] = value[level];
-      hash = Math.imul(hash ^ level, 0x01000193) >>> 0;
-    }
+    for (let i = from; i < stop; i++) x[i] = value[levels[i]];
+    hash = checksum(levels, from, stop, hash);
     yield;
   }
-  if (hash !== split.checksum) throw new RangeError(`the ${asset.name} ${which} pixels are damaged (checksum)`);
-  if (split.labels.length !== split.rows) throw new RangeError(`the ${asset.name} ${which} labels are damaged`);
-  const labels = new Int32Array(split.rows);
-  const y = new Float64Array(split.rows * classes);
-  for (let r = 0; r < split.rows; r++) {
-    labels[r] = split.labels.charCodeAt(r) - 48;
-    y[r * classes + labels[r]] = 1;
-  }
-  return { x, y, labels, rows: split.rows };
+  checkLevels(asset, which, hash);
+  const labels = splitLabels(asset, which);
+  return { x, y: oneHot(labels, split.rows, asset.classNames.length), labels, rows: split.rows };
 }
 
 /** Both splits, decoded: the asset with `decoded` filled in. */
