@@ -6,10 +6,7 @@
 // skips its work (images and ReLU outputs are mostly zeros) unless the right
 // side holds an ∞ or NaN, where 0·∞ must still give NaN.
 
-function allFinite(x: Float64Array): boolean {
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
-  return true;
-}
+import { allFinite } from './tensor';
 
 /** How a factor is read in place: `inner` between its terms of one sum, `outer` between sums (rows of the left factor, columns of the right). */
 interface Strides {

@@ -85,6 +85,12 @@ export function addTensors(a: Tensor, b: Tensor): Tensor {
   return { shape: a.shape, data: out };
 }
 
+/** No ∞ and no NaN: a plain loop, since a callback per element costs more than the test. */
+export function allFinite(x: ArrayLike<number>): boolean {
+  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i])) return false;
+  return true;
+}
+
 export function mapTensor(t: Tensor, f: (x: number, i: number) => number): Tensor {
   const out = new Float64Array(t.data.length);
   for (let i = 0; i < out.length; i++) out[i] = f(t.data[i], i);

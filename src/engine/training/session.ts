@@ -8,7 +8,7 @@ import { batchProblem, createBatcher, gatherRows } from '../data';
 import type { Graph } from '../graph';
 import { createOptimizer, optimizerProblem, type Optimizer, type OptimizerKind, type OptimizerSnapshot, type UpdateRecord } from '../optim';
 import { backwardSweep, dependsOn, forwardSweep } from '../sweep';
-import type { Tensor } from '../tensor/tensor';
+import { allFinite, type Tensor } from '../tensor/tensor';
 import { scoresNode } from './scores';
 
 export interface TrainSettings {
@@ -135,7 +135,7 @@ export function createSession(graph: Graph, settings: TrainSettings, from?: Resu
       for (const p of params) {
         const g = gradById.get(p.id) as Float64Array;
         const v = values.get(p.id) as Float64Array;
-        if (g.some((x) => !Number.isFinite(x)) || v.some((x) => !Number.isFinite(x))) {
+        if (!allFinite(g) || !allFinite(v)) {
           nonFinite = p.name;
           break;
         }
