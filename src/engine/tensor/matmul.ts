@@ -1,10 +1,14 @@
-// Matrix products on row-major Float64Arrays. Outputs are summed in blocks of
-// 4×4 held in local variables, so each number loaded from memory serves four
-// multiply-adds and no partial sum goes back to memory. Every output still
-// sums its terms one by one in index order, so the results are the same, to
-// the last bit, as the plain triple loop. A group of four zeros on the left
-// skips its work (images and ReLU outputs are mostly zeros) unless the right
-// side holds an ∞ or NaN, where 0·∞ must still give NaN.
+// Matrix products on row-major Float64Arrays. The right factor is copied, four
+// columns at a time, into a panel laid out term by term, so the inner loop
+// reads it straight through memory. Outputs are summed in blocks of 3×4 held
+// in local variables: each step loads three numbers of the left factor and
+// four of the panel for twelve multiply-adds, and the twelve sums with their
+// operands still fit in the processor's sixteen floating-point registers (a
+// 4×4 block did not, and spilled). Every output still sums its terms one by
+// one in index order, so the results are the same, to the last bit, as the
+// plain triple loop. A group of three zeros on the left skips its work
+// (images and ReLU outputs are mostly zeros) unless the right side holds an ∞
+// or NaN, where 0·∞ must still give NaN.
 
 import { allFinite } from './tensor';
 
@@ -14,15 +18,37 @@ interface Strides {
   readonly inner: number;
 }
 
+const PANEL = 4;
+
+/** Columns j … j+3 of R, term by term: panel[4t + c] = R(t, j + c), and 0 past the last column. */
+function packPanel(panel: Float64Array, b: Float64Array, right: Strides, inner: number, j: number, width: number): void {
+  for (let t = 0, p = 0; t < inner; t++, p += PANEL) {
+    const bp = t * right.inner + j * right.outer;
+    for (let c = 0; c < PANEL; c++) panel[p + c] = c < width ? b[bp + c * right.outer] : 0;
+  }
+}
+
+/** Writes the first `width` of four sums into OUT from `o` on. */
+function store(out: Float64Array, o: number, width: number, s0: number, s1: number, s2: number, s3: number): void {
+  if (width === PANEL) {
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+    return;
+  }
+  out[o] = s0;
+  if (width > 1) out[o + 1] = s1;
+  if (width > 2) out[o + 2] = s2;
+}
+
 /**
  * OUT (rows×cols) = L · R, summed over `inner` terms, with L's entry (u, t) at
  * `a[u * left.outer + t * left.inner]` and R's entry (t, j) at
- * `b[t * right.inner + j * right.outer]`: A, Aᵀ or Bᵀ are all read in place. A
- * block of 4×4 outputs is summed in sixteen local variables (registers) over
- * all the terms: each step loads four numbers of L and four of R for sixteen
- * multiply-adds, where adding into OUT in memory cost a load and a store each.
- * Columns left over are done four rows at a time, one column each; rows left
- * over one at a time, adding into memory in the same order.
+ * `b[t * right.inner + j * right.outer]`: A, Aᵀ or Bᵀ are all read in place on
+ * the left, and packed into a panel on the right. The panel's padding columns
+ * are summed too (their products are thrown away), so every block is full
+ * width; rows left over are summed one at a time against the same panel.
  */
 function blockedProduct(a: Float64Array, left: Strides, b: Float64Array, right: Strides, rows: number, inner: number, cols: number): Float64Array {
   const out = new Float64Array(rows * cols);
@@ -30,71 +56,47 @@ function blockedProduct(a: Float64Array, left: Strides, b: Float64Array, right: 
   const li = left.inner;
   const lo = left.outer;
   const end = inner * li;
-  const step = right.inner;
-  const c1 = right.outer;
-  const c2 = 2 * c1;
-  const c3 = 3 * c1;
-  let u = 0;
-  for (; u + 3 < rows; u += 4) {
-    const a0 = u * lo;
-    const a1 = a0 + lo;
-    const a2 = a1 + lo;
-    const a3 = a2 + lo;
-    let j = 0;
-    for (; j + 3 < cols; j += 4) {
+  const panel = new Float64Array(inner * PANEL);
+  for (let j = 0; j < cols; j += PANEL) {
+    const width = Math.min(PANEL, cols - j);
+    packPanel(panel, b, right, inner, j, width);
+    let u = 0;
+    for (; u + 2 < rows; u += 3) {
+      const a0 = u * lo;
+      const a1 = a0 + lo;
+      const a2 = a1 + lo;
       let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
-      let s20 = 0, s21 = 0, s22 = 0, s23 = 0, s30 = 0, s31 = 0, s32 = 0, s33 = 0;
-      for (let t = 0, bp = j * c1; t < end; t += li, bp += step) {
+      let s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+      for (let t = 0, p = 0; t < end; t += li, p += PANEL) {
         const x0 = a[a0 + t];
         const x1 = a[a1 + t];
         const x2 = a[a2 + t];
-        const x3 = a[a3 + t];
-        if (skipZeros && x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
-        const v0 = b[bp];
-        const v1 = b[bp + c1];
-        const v2 = b[bp + c2];
-        const v3 = b[bp + c3];
+        if (skipZeros && x0 === 0 && x1 === 0 && x2 === 0) continue;
+        const v0 = panel[p];
+        const v1 = panel[p + 1];
+        const v2 = panel[p + 2];
+        const v3 = panel[p + 3];
         s00 += x0 * v0; s01 += x0 * v1; s02 += x0 * v2; s03 += x0 * v3;
         s10 += x1 * v0; s11 += x1 * v1; s12 += x1 * v2; s13 += x1 * v3;
         s20 += x2 * v0; s21 += x2 * v1; s22 += x2 * v2; s23 += x2 * v3;
-        s30 += x3 * v0; s31 += x3 * v1; s32 += x3 * v2; s33 += x3 * v3;
       }
-      const o0 = u * cols + j;
-      const o1 = o0 + cols;
-      const o2 = o1 + cols;
-      const o3 = o2 + cols;
-      out[o0] = s00; out[o0 + 1] = s01; out[o0 + 2] = s02; out[o0 + 3] = s03;
-      out[o1] = s10; out[o1 + 1] = s11; out[o1 + 2] = s12; out[o1 + 3] = s13;
-      out[o2] = s20; out[o2 + 1] = s21; out[o2 + 2] = s22; out[o2 + 3] = s23;
-      out[o3] = s30; out[o3 + 1] = s31; out[o3 + 2] = s32; out[o3 + 3] = s33;
+      const o = u * cols + j;
+      store(out, o, width, s00, s01, s02, s03);
+      store(out, o + cols, width, s10, s11, s12, s13);
+      store(out, o + 2 * cols, width, s20, s21, s22, s23);
     }
-    for (; j < cols; j++) {
+    for (; u < rows; u++) {
+      const au = u * lo;
       let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-      for (let t = 0, bp = j * c1; t < end; t += li, bp += step) {
-        const x0 = a[a0 + t];
-        const x1 = a[a1 + t];
-        const x2 = a[a2 + t];
-        const x3 = a[a3 + t];
-        if (skipZeros && x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
-        const v = b[bp];
-        s0 += x0 * v;
-        s1 += x1 * v;
-        s2 += x2 * v;
-        s3 += x3 * v;
+      for (let t = 0, p = 0; t < end; t += li, p += PANEL) {
+        const x = a[au + t];
+        if (skipZeros && x === 0) continue;
+        s0 += x * panel[p];
+        s1 += x * panel[p + 1];
+        s2 += x * panel[p + 2];
+        s3 += x * panel[p + 3];
       }
-      out[u * cols + j] = s0;
-      out[(u + 1) * cols + j] = s1;
-      out[(u + 2) * cols + j] = s2;
-      out[(u + 3) * cols + j] = s3;
-    }
-  }
-  for (; u < rows; u++) {
-    const row = u * cols;
-    const au = u * lo;
-    for (let t = 0, bp = 0; t < end; t += li, bp += step) {
-      const x = a[au + t];
-      if (x === 0 && skipZeros) continue;
-      for (let j = 0; j < cols; j++) out[row + j] += x * b[bp + j * c1];
+      store(out, u * cols + j, width, s0, s1, s2, s3);
     }
   }
   return out;
