@@ -85,6 +85,19 @@ test.describe('the CodeMirror program editor', () => {
     await expect(page.locator('.cm-matchingBracket')).toHaveText(['(', ')']);
   });
 
+  test('the caret blinks only after a pause in typing, and never for reduced motion', async ({ page }) => {
+    await page.goto(appUrl('x = 1\nf = x * x'));
+    const editor = await programEditor(page);
+    await editor.click();
+    await page.keyboard.type('2');
+    const layer = page.locator('.cm-editor.cm-focused .cm-cursorLayer');
+    const blink = () => layer.evaluate((el) => ({ delay: getComputedStyle(el).animationDelay, name: getComputedStyle(el).animationName }));
+    // CodeMirror's blink, restarted by every key, waits a second before the caret first goes.
+    expect(await blink()).toEqual({ delay: '1s', name: expect.stringMatching(/^cm-blink2?$/) });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect((await blink()).name).toBe('none');
+  });
+
   test("undo restores the previous text, a lesson picked is undone in one step, and the Undo button is CodeMirror's", async ({ page }) => {
     await page.goto(appUrl('x = 2\nf = x * x'));
     const editor = await programEditor(page);
