@@ -338,6 +338,68 @@ async function heatmapDraw(page: Page): Promise<void> {
 }
 
 /**
+ * Digits typed at the end of the editor's first line and erased again, at a
+ * typist's pace (120–200 ms apart, and 400–700 ms after every tenth key): a
+ * warm-up round, then KEYSTROKE_SAMPLES keys timed from the trace.
+ */
+async function typeAtLineEnd(browser: Browser, page: Page, editor: ReturnType<Page['locator']>): Promise<KeyLatency[]> {
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('End');
+  const typeRound = async (count: number): Promise<KeyLatency[]> => {
+    await browser.startTracing(page, { categories: ['input'] });
+    for (let i = 0; i < count; i++) {
+      // Five digits, then five backspaces: the program stays valid and keeps changing.
+      await page.keyboard.press(i % 10 < 5 ? String((i % 9) + 1) : 'Backspace');
+      // A typist's pace, and a pause to think after every ten keys (then the program is compiled and drawn).
+      await page.waitForTimeout(i % 10 === 9 ? 400 + Math.random() * 300 : 120 + Math.random() * 80);
+    }
+    await page.waitForTimeout(600);
+    const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    return keyLatencies(trace.traceEvents);
+  };
+  await typeRound(10); // warm-up
+  return typeRound(KEYSTROKE_SAMPLES);
+}
+
+/** Keys within a burst of typing, leaving out the first after each pause. */
+function typingFigures(samples: KeyLatency[]): { typing_p50_ms: number; typing_p95_ms: number } {
+  const inBurst = samples.filter((_, i) => i % 10 !== 0).map((k) => k.total).sort((a, b) => a - b);
+  return { typing_p50_ms: percentile(inBurst, 50), typing_p95_ms: percentile(inBurst, 95) };
+}
+
+/**
+ * The floor under keystroke-latency: the same editor (CodeMirror with the
+ * page's extensions and editor.css) holding the same program, alone on a blank
+ * page, with nothing listening to its changes. What the app adds per key is
+ * the difference between the two.
+ */
+async function keystrokeFloor(browser: Browser, nodes: number): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    const program = layeredProgram(nodes);
+    const script = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('editorScript') && f.endsWith('.js'));
+    if (!script) throw new Error('no editorScript in dist/assets: run npm run build');
+    await page.goto('about:blank');
+    await page.addStyleTag({ path: resolve('src/ui/editor/editor.css') });
+    await page.addScriptTag({ path: join(DIST, 'assets', script) });
+    await page.evaluate(`(() => {
+      const host = document.body.appendChild(document.createElement('div'));
+      host.className = 'editor-host';
+      host.style.width = '420px';
+      chainstepEditor.createProgramEditor(host, { text: ${JSON.stringify(program)}, language: 'native', functionNames: ['tanh'], onChange: () => {}, onHistory: () => {}, onBlur: () => {} });
+    })()`);
+    const editor = page.locator('.editor-host .cm-content');
+    await editor.waitFor({ timeout: 10_000 });
+    await page.waitForTimeout(500);
+    const samples = await typeAtLineEnd(browser, page, editor);
+    emit({ name: `browser/keystroke-floor-${nodes}`, page: 'blank page, the editor alone', program_chars: program.length, ...latencyFigures(samples), ...typingFigures(samples) });
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * Keypress to painted frame while typing in the program editor of the normal
  * page (1280×800) with a program of about `nodes` nodes: digits typed at the
  * end of the first input's number and erased again, at a typist's pace
@@ -359,28 +421,11 @@ async function keystrokeLatency(browser: Browser, nodes: number, served: boolean
     const editor = page.locator('.editor-host .cm-content');
     await editor.waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500);
-    await editor.click();
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('End');
-    const typeRound = async (count: number): Promise<KeyLatency[]> => {
-      await browser.startTracing(page, { categories: ['input'] });
-      for (let i = 0; i < count; i++) {
-        // Five digits, then five backspaces: the program stays valid and keeps changing.
-        await page.keyboard.press(i % 10 < 5 ? String((i % 9) + 1) : 'Backspace');
-        // A typist's pace, and a pause to think after every ten keys (then the program is compiled and drawn).
-        await page.waitForTimeout(i % 10 === 9 ? 400 + Math.random() * 300 : 120 + Math.random() * 80);
-      }
-      await page.waitForTimeout(600);
-      const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-      return keyLatencies(trace.traceEvents);
-    };
-    await typeRound(10); // warm-up
-    const samples = await typeRound(KEYSTROKE_SAMPLES);
+    const samples = await typeAtLineEnd(browser, page, editor);
     const drawn = await page.locator('[data-node-id]').count();
     const text = await page.evaluate(() => localStorage.getItem('chainstep.program.v1') ?? '');
     // The first key after each pause may meet the redraw of the program compiled in that pause.
     const afterPause = samples.filter((_, i) => i % 10 === 0).map((k) => k.total);
-    const inBurst = samples.filter((_, i) => i % 10 !== 0).map((k) => k.total);
     const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
     emit({
       name: `browser/keystroke-latency-${nodes}${served ? '' : '-file'}`,
@@ -390,8 +435,7 @@ async function keystrokeLatency(browser: Browser, nodes: number, served: boolean
       gap_ms: '120-200, 400-700 after every 10th',
       text_kept: text === program,
       ...latencyFigures(samples),
-      typing_p50_ms: p(inBurst, 50),
-      typing_p95_ms: p(inBurst, 95),
+      ...typingFigures(samples),
       after_pause_p50_ms: p(afterPause, 50),
       after_pause_max_ms: p(afterPause, 100),
     });
@@ -533,6 +577,7 @@ export async function benchBrowser(filter?: string): Promise<void> {
     if (wanted('heatmap-784x10')) await heatmapDraw(page);
     if (wanted('keystroke-latency-1000')) await keystrokeLatency(browser, 1000, true);
     if (wanted('keystroke-latency-1000-file')) await keystrokeLatency(browser, 1000, false);
+    if (wanted('keystroke-floor-1000')) await keystrokeFloor(browser, 1000);
     if (wanted('heap-10k')) await heap(page);
     if (wanted('train-')) {
       const served = await serveDist();
