@@ -1,4 +1,4 @@
-import { expect, expectEditorText, node, press, test } from './fixtures';
+import { appUrl, CIRCUIT, expect, expectEditorText, node, press, test } from './fixtures';
 
 test.describe('lessons', () => {
   test('a lesson opens by URL, and at the end its input has the summed gradient', async ({ page }) => {
@@ -62,4 +62,20 @@ test('clicking a node shows how its gradient is summed', async ({ page }) => {
   // ∂f/∂x = y + z + 1 = 3 + (−1) + 1 = 3, from three consumers
   await expect(selected.locator('[data-tex]')).toHaveAttribute('data-tex', /= 3$/);
   expect(((await selected.locator('[data-tex]').getAttribute('data-tex')) ?? '').match(/\\underbrace/g)).toHaveLength(3);
+});
+
+test("a selected input's value can be set: the program text and the graph follow, and the program is kept", async ({ page }) => {
+  await page.goto(appUrl(CIRCUIT, { step: 'end' }));
+  await node(page, 'x').click();
+  const selected = page.getByTestId('selected-node');
+  await selected.getByTestId('input-value').fill('3');
+  await selected.getByRole('button', { name: 'Set' }).click();
+  await expectEditorText(page, 'x = 3\ny = 5\nz = -4\nq = x + y\nf = q * z');
+  // f = (3 + 5)·(−4) = −32
+  await expect(node(page, 'f')).toContainText('−32');
+  // A second edit starts from the text as it is now, not as it was when the panel drew.
+  await node(page, 'y').click();
+  await selected.getByTestId('input-value').fill('1');
+  await selected.getByRole('button', { name: 'Set' }).click();
+  await expectEditorText(page, 'x = 3\ny = 1\nz = -4\nq = x + y\nf = q * z');
 });

@@ -22,10 +22,11 @@ export function ExpandButton() {
   const store = useVisualizerStore();
   const hasTensors = useVisualizer((s) => s.compiled?.graph.hasTensors ?? false);
   const broken = useVisualizer((s) => s.error !== null);
-  const text = useVisualizer((s) => s.text);
   const t = useT();
   const [note, setNote] = useState<Note | null>(null);
-  const shown = note !== null && note.forText === text ? note : null;
+  // Whether the note still applies is read from the store, not the text: typing re-renders nothing here.
+  const applies = useVisualizer((s) => note !== null && note.forText === s.text);
+  const shown = applies ? note : null;
   // The expansion is a script of its own: fetched as soon as there is something to expand.
   useEffect(() => {
     if (hasTensors) void toolsScript.load().catch(() => {});

@@ -13,7 +13,6 @@ const GROUP_LABEL: Record<LessonGroup, MessageKey> = {
 
 /** Picks a lesson, listed by group: its program replaces the editor text. "Your program" when the text is edited. */
 export function LessonPicker() {
-  const text = useVisualizer((s) => s.text);
   const setText = useVisualizer((s) => s.setText);
   const first = useVisualizer((s) => s.first);
   const setTab = useVisualizer((s) => s.setTab);
@@ -21,9 +20,9 @@ export function LessonPicker() {
   const t = useT();
   // The lessons come as a script of their own, just after the first paint.
   const lessons = useLessons();
-  // Grouped once per load, not on every key typed (the picker re-renders with the text).
   const groups = useMemo(() => lessonsByGroup(lessons ?? []), [lessons]);
-  const current = lessonOfText(lessons, text);
+  // The lesson, not the text, is read from the store: a key typed re-renders nothing here.
+  const current = useVisualizer((s) => lessonOfText(lessons, s.text));
   return (
     <label className="lesson-picker">
       <span>{t('lesson.label')}</span>
@@ -57,10 +56,10 @@ export function LessonPicker() {
 
 /** The explanation paragraph of the lesson on screen, if the program is a lesson. */
 export function LessonSummary() {
-  const text = useVisualizer((s) => s.text);
   const locale = useVisualizer((s) => s.locale);
   const t = useT();
-  const lesson = lessonOfText(useLessons(), text);
+  const lessons = useLessons();
+  const lesson = useVisualizer((s) => lessonOfText(lessons, s.text));
   if (!lesson) return null;
   return (
     <section className="lesson-summary" lang={locale}>

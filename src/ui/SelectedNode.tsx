@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { setInputValues } from '../engine';
 import { accumulationTex } from '../formulas/stepTex';
-import { useVisualizer } from '../store/context';
+import { useVisualizer, useVisualizerStore } from '../store/context';
 import { nodeName } from './describe';
 import { Formula } from './Formula';
 import { useT } from './useT';
@@ -29,7 +29,7 @@ export function SelectedNode() {
 /** Change an input's value (a weight, say) by typing it; the program text is updated. */
 function InputValueEditor({ index }: { index: number }) {
   const compiled = useVisualizer((s) => s.compiled);
-  const text = useVisualizer((s) => s.text);
+  const store = useVisualizerStore();
   const setText = useVisualizer((s) => s.setText);
   const t = useT();
   const [draft, setDraft] = useState(() => String(compiled?.graph.nodes[index].value ?? ''));
@@ -40,7 +40,7 @@ function InputValueEditor({ index }: { index: number }) {
       className="input-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        if (draft.trim() !== '' && Number.isFinite(value)) setText(setInputValues(text, compiled.graph, new Map([[index, value]])));
+        if (draft.trim() !== '' && Number.isFinite(value)) setText(setInputValues(store.getState().text, compiled.graph, new Map([[index, value]])));
       }}
     >
       <label>

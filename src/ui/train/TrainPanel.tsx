@@ -162,7 +162,6 @@ function TrainPanelBody() {
   const info = useRun((s) => s.info);
   const runError = useRun((s) => s.error);
   const inWorker = useRun((s) => s.inWorker);
-  const text = useVisualizer((s) => s.text);
   const compiled = useVisualizer((s) => s.compiled);
   const programError = useVisualizer((s) => s.error !== null);
   const loading = useVisualizer((s) => s.dataLoad?.status === 'loading');
@@ -212,7 +211,7 @@ function TrainPanelBody() {
       {sync.stale && (
         <p className="train-stale" data-testid="train-stale">
           {t('train.stale')}{' '}
-          <button type="button" onClick={() => training.getState().start(text)} disabled={!sync.ready || sync.problem !== null}>
+          <button type="button" onClick={() => training.getState().start(visualizer.getState().text)} disabled={!sync.ready || sync.problem !== null}>
             {t('train.trainThis')}
           </button>
         </p>
@@ -283,7 +282,7 @@ function TrainPanelBody() {
               disabled={iteration === 0 || sync.stale || count > MAX_WRITTEN_NUMBERS || !compiled}
               onClick={() => {
                 if (!compiled) return;
-                void trainedText(text, compiled.graph, training).then((next) => {
+                void trainedText(visualizer.getState().text, compiled.graph, training).then((next) => {
                   if (next === null) return setNote(t('train.applyFailed'));
                   visualizer.getState().setText(next);
                   // The new program starts from the values just written.
