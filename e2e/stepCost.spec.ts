@@ -41,6 +41,24 @@ test('the graph <svg> has a size in pixels that follows its container', async ({
   expect(await page.locator('[data-node-id][transform]').count()).toBe(0);
 });
 
+test('the graph <svg> is a compositor layer of its own, so a step rasters nothing of the page around it', async ({ page }) => {
+  await page.goto(appUrl(BRANCHED));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const ofSelector = async (selector: string) => {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    return (await cdp.send('DOM.describeNode', { nodeId })).node.backendNodeId;
+  };
+  const layers = new Promise<{ backendNodeId?: number }[]>((resolve) => cdp.once('LayerTree.layerTreeDidChange', (e) => resolve(e.layers ?? [])));
+  await cdp.send('LayerTree.enable');
+  await press(page, 'ArrowRight', 1);
+  const owners = (await layers).map((l) => l.backendNodeId);
+  expect(owners).toContain(await ofSelector('.graph-svg'));
+  expect(owners).not.toContain(await ofSelector('.step-panel'));
+});
+
 test('the pulse on the edges of a backward step is drawn in the overlay, pans and zooms with the graph, and runs only when stepping is unhurried', async ({ page }) => {
   await page.goto(appUrl(CIRCUIT, { step: '4' })); // f is visited: it sends gradients back to q and z
   await expect(page.locator('.edge-backward')).toHaveCount(2);
