@@ -21,6 +21,7 @@ export type { ErrorCode } from './errors';
 export type { Graph, GraphEdge, GraphNode, InputRole } from './graph';
 export { parameterNodes } from './graph';
 export type { Shape, Tensor } from './tensor/tensor';
+export { allFinite } from './tensor/tensor';
 export type { Contribution, NodeState, Phase, Step, Trace } from './trace.types';
 export { OPS, FUNCTIONS, ALL_OPS, ELEMENTWISE, pyNumber, type OpName, type OpEntry, type ElementwiseOp, type TensorOp, type RuleKind, type TexOperands } from './ops';
 export { edgeContribution, gradIndexAt, nodeStateAt, localDerivatives, phaseOf, traceGraph } from './trace';

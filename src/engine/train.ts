@@ -4,7 +4,7 @@ import { forwardValues } from './gradcheck';
 import type { Graph } from './graph';
 import { OPS } from './ops';
 import { backwardSweep, forwardSweep } from './sweep';
-import { scalar, scalarValue } from './tensor/tensor';
+import { allFinite, scalar, scalarValue } from './tensor/tensor';
 
 /** ∂node/∂(each input slot) of a number node at the given forward values. */
 function locals(graph: Graph, values: Float64Array, index: number): number[] {
@@ -81,7 +81,7 @@ export type Divergence = 'none' | 'nonFinite' | 'growing';
 
 /** Why training went wrong, if it did: NaN/∞ appeared, or the loss kept growing. */
 export function divergence(losses: readonly number[]): Divergence {
-  if (losses.some((l) => !Number.isFinite(l))) return 'nonFinite';
+  if (!allFinite(losses)) return 'nonFinite';
   const n = losses.length;
   if (n >= 6 && losses[n - 1] > losses[n - 6] * 10 && Math.abs(losses[n - 1]) > 1e6 * Math.max(1e-12, Math.abs(losses[0]))) return 'growing';
   if (n >= 4 && losses[n - 1] > losses[n - 2] && losses[n - 2] > losses[n - 3] && losses[n - 3] > losses[n - 4] && Math.abs(losses[n - 1]) > 10 * Math.abs(losses[0])) return 'growing';

@@ -3,7 +3,7 @@
 import { compile } from '../index';
 import { jsonNumber } from '../report';
 import { isOptimizerKind, OPTIMIZER_KINDS, type OptimizerKind } from '../optim';
-import { toNested, type Nested } from '../tensor/tensor';
+import { allFinite, toNested, type Nested } from '../tensor/tensor';
 import type { ImageAsset } from '../data';
 import { divergence } from '../train';
 import { createSession, trainProblem, type TrainSettings } from './session';
@@ -67,7 +67,7 @@ export function* trainLines(text: string, args: TrainArgs, assets: ReadonlyMap<s
   const { graph } = compile(text, { assets, batch: args.settings.batch, batchSeed: args.settings.seed });
   const problem = trainProblem(graph, args.settings);
   if (problem) throw new TrainUsageError(problem);
-  const data = graph.nodes.find((n) => n.op === 'input' && n.role === 'data' && n.tensor.data.some((x) => !Number.isFinite(x)));
+  const data = graph.nodes.find((n) => n.op === 'input' && n.role === 'data' && !allFinite(n.tensor.data));
   if (data) throw new TrainUsageError(`the data ${data.label ?? data.id} holds ∞ or NaN; training cannot learn from it`);
   const session = createSession(graph, args.settings);
   let warned = false;

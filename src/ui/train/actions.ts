@@ -1,6 +1,6 @@
 // What the Train panel does across the two stores: open an iteration of the
 // run in the stepper, and write the trained values back into the program.
-import { setParameterValues, type Graph, type Tensor } from '../../engine';
+import { allFinite, setParameterValues, type Graph, type Tensor } from '../../engine';
 import type { TrainingStore } from '../../store/training';
 import type { VisualizerStore } from '../../store/visualizer';
 
@@ -42,6 +42,6 @@ export async function trainedText(text: string, graph: Graph, training: Training
   const run = training.getState();
   if (run.text !== text || !run.info) return null;
   const { params } = await run.openIteration(run.iteration);
-  if ([...params.values()].some((t: Tensor) => t.data.some((x) => !Number.isFinite(x)))) return null;
+  if ([...params.values()].some((t: Tensor) => !allFinite(t.data))) return null;
   return setParameterValues(text, graph, params);
 }
