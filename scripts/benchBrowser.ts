@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { twoLayer } from '../e2e/tensorPrograms';
+import { callableNames } from '../src/engine/callables';
 import { STEP_SHAPES } from './benchShapes';
 import { emit, layeredProgram, round, stats } from './benchUtil';
 import { keyLatencies, type KeyLatency, type TraceEvent } from './eventLatency';
@@ -387,7 +388,7 @@ async function keystrokeFloor(browser: Browser, nodes: number): Promise<void> {
       const host = document.body.appendChild(document.createElement('div'));
       host.className = 'editor-host';
       host.style.width = '420px';
-      chainstepEditor.createProgramEditor(host, { text: ${JSON.stringify(program)}, language: 'native', functionNames: ['tanh'], onChange: () => {}, onHistory: () => {}, onBlur: () => {} });
+      chainstepEditor.createProgramEditor(host, { text: ${JSON.stringify(program)}, language: 'native', functionNames: ${JSON.stringify(callableNames())}, onChange: () => {}, onHistory: () => {}, onBlur: () => {} });
     })()`);
     const editor = page.locator('.editor-host .cm-content');
     await editor.waitFor({ timeout: 10_000 });
@@ -401,10 +402,9 @@ async function keystrokeFloor(browser: Browser, nodes: number): Promise<void> {
 
 /**
  * Keypress to painted frame while typing in the program editor of the normal
- * page (1280×800) with a program of about `nodes` nodes: digits typed at the
- * end of the first input's number and erased again, at a typist's pace
- * (120–200 ms apart, and 400–700 ms after every tenth key). Every key changes
- * a value: before compiling waited for a pause in typing, each key parsed,
+ * page (1280×800) with a program of about `nodes` nodes, typed as
+ * typeAtLineEnd types (the end of the first line is the first input's
+ * number). Every key changes a value: before compiling waited for a pause in typing, each key parsed,
  * traced and redrew the 1,000 nodes; now that happens in the pauses, where a
  * key that comes during the redraw waits for it (and is counted).
  */
