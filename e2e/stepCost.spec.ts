@@ -136,3 +136,60 @@ test('a big graph’s overview leaves out the arrowheads (each is painted on its
   for (let i = 0; i < 20 && (await page.locator('path.edge[marker-end]').count()) === 0; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(page.locator('path.edge[marker-end]')).toHaveCount(edges);
 });
+
+// A chain of 400 nodes: following shows a few of them at a readable size.
+const LONG_CHAIN = ['x = 0.5', 'a0 = x', ...Array.from({ length: 100 }, (_, i) => `a${i + 1} = tanh(a${i} * 0.9 + x)`)].join('\n');
+
+/** How many node elements there are, how many are culled, and which nodes in sight are culled or have text not drawn (zoomed out, nodes have none). */
+const cullState = (page: import('@playwright/test').Page) =>
+  page.evaluate(() => {
+    const view = document.querySelector('.graph-view')!.getBoundingClientRect();
+    const nodes = [...document.querySelectorAll('[data-node-id]')];
+    const inSight = nodes.filter((n) => {
+      const r = n.querySelector('.node-shape')!.getBoundingClientRect();
+      return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
+    });
+    return {
+      nodes: nodes.length,
+      culled: document.querySelectorAll('[data-node-id][data-culled]').length,
+      edgesCulled: document.querySelectorAll('path.edge[data-culled]').length,
+      inSight: inSight.length,
+      hiddenInSight: inSight.filter((n) => n.hasAttribute('data-culled') || n.querySelector('.node-title')?.getBoundingClientRect().width === 0).map((n) => n.getAttribute('data-node-id')),
+    };
+  });
+
+test('a big graph draws only what is near the view: nodes far away keep their element and attributes, and fitting, printing and export draw them all', async ({ page }) => {
+  // Before culling, each pan of the followed view laid out, painted and rastered all 2,900 elements of this chain again.
+  await page.goto(appUrl(LONG_CHAIN, { step: 'end' }));
+  await expect(page.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await cullState(page)).culled).toBeGreaterThan(300);
+  const followed = await cullState(page);
+  expect(followed.nodes).toBeGreaterThan(400);
+  expect(followed.inSight).toBeGreaterThan(0);
+  expect(followed.hiddenInSight).toEqual([]);
+  expect(followed.edgesCulled).toBeGreaterThan(300);
+  // CONTRACTS §4 at the last step, culled or not.
+  await expect(page.locator('[data-node-id]:not([data-grad-final])')).toHaveCount(0);
+  // Stepping back pans the view to the start: what comes into sight is drawn.
+  await page.locator('.graph-view').click({ position: { x: 3, y: 3 } });
+  await press(page, 'Home');
+  await expect(page.locator('[data-label="a1"]')).not.toHaveAttribute('data-culled');
+  expect((await cullState(page)).hiddenInSight).toEqual([]);
+  // The exported SVG has every node, none culled.
+  await page.locator('.export-menu summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+  const svg = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  expect(svg.match(/data-node-id=/g)?.length).toBe(followed.nodes);
+  expect(svg.includes('data-culled'), 'the export has no culled element and no culling rule').toBe(false);
+  expect(await page.locator('[data-node-id][data-culled]').count()).toBeGreaterThan(300);
+  // Printing draws the whole graph; back on screen it is culled again.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-culled]')).toHaveCount(0);
+  await page.emulateMedia({ media: 'screen' });
+  await expect.poll(async () => (await cullState(page)).culled).toBeGreaterThan(300);
+  // Fit (as far as the smallest zoom goes, a fifth of the chain): many more nodes in sight, every one drawn.
+  await page.locator('.graph-view').click({ position: { x: 3, y: 3 } });
+  await press(page, 'f');
+  await expect.poll(async () => (await cullState(page)).inSight).toBeGreaterThan(50);
+  expect((await cullState(page)).hiddenInSight).toEqual([]);
+});

@@ -7,15 +7,19 @@ import { useVisualizerStore } from '../store/context';
 import { toolsScript } from '../tools/loader';
 import { download, pngFromSvg, standaloneSvg } from './exportImage';
 import { useT } from './useT';
+import { withAllDrawn } from './viewCull';
 
 function currentSvg(): { svg: string; width: number; height: number } | null {
   const content = document.querySelector<SVGGElement>('.graph-content');
   const root = document.querySelector('.app');
   if (!content || !root) return null;
-  const box = content.getBBox();
-  const width = box.x + box.width + 8;
-  const height = box.y + box.height + 8;
-  return { svg: standaloneSvg(content, width, height, root), width, height };
+  // A big graph draws only what is near the view: the export measures and copies all of it.
+  return withAllDrawn(content, () => {
+    const box = content.getBBox();
+    const width = box.x + box.width + 8;
+    const height = box.y + box.height + 8;
+    return { svg: standaloneSvg(content, width, height, root), width, height };
+  });
 }
 
 export function ExportMenu() {

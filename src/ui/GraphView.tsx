@@ -16,6 +16,7 @@ import { FlowOverlay } from './FlowOverlay';
 import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, overviewIsSpecks, unionBox, type Box } from './followView';
 import { createPanZoom, insetsFor, type PanZoom } from './panZoom';
+import { createCuller, type Culler } from './viewCull';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
 import { useT } from './useT';
@@ -55,6 +56,10 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const layerRef = useRef<SVGGElement>(null);
   const flowLayerRef = useRef<SVGGElement>(null);
   const panZoom = useRef<PanZoom | null>(null);
+  // Big graphs draw only what is near the view (viewCull.ts); the view's size is read from here, not measured, on each pan.
+  const culler = useRef<Culler | null>(null);
+  const viewSizeRef = useRef(viewSize);
+  viewSizeRef.current = viewSize;
   // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
   const [zoomedIn, setZoomedIn] = useState(false);
   // Tensor grids draw their digits from this zoom up (their colours below it); also re-rendered only on crossing.
@@ -71,9 +76,11 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     const pz = createPanZoom(
       svgRef.current,
       [layerRef.current, flowLayerRef.current],
-      (k) => {
-        setZoomedIn(k >= DETAIL_SCALE);
-        setGridNumbers(k * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx);
+      (t) => {
+        setZoomedIn(t.k >= DETAIL_SCALE);
+        setGridNumbers(t.k * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx);
+        const size = viewSizeRef.current;
+        if (size) culler.current?.update(t, size.width, size.height);
       },
       insets,
     );
@@ -152,6 +159,25 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     if (follow && pz.fitScale(width, height, maxScale) < READABLE_SCALE) followStep(store.getState().step, 0);
   }, [width, height, maxScale, follow, followStep, store]);
 
+  // Culling starts with each drawing of a big graph, before the default view's first move.
+  useLayoutEffect(() => {
+    const layer = layerRef.current;
+    if (!drawing || !layer || drawing.compiled.graph.nodes.length <= DETAIL_NODE_LIMIT) return;
+    const c = createCuller(layer, drawing);
+    culler.current = c;
+    const size = viewSizeRef.current;
+    if (panZoom.current && size) c.update(panZoom.current.transform(), size.width, size.height);
+    return () => {
+      c.destroy();
+      if (culler.current === c) culler.current = null;
+    };
+  }, [drawing]);
+
+  useLayoutEffect(() => {
+    const size = viewSizeRef.current;
+    if (panZoom.current && size) culler.current?.update(panZoom.current.transform(), size.width, size.height);
+  }, [viewSize]);
+
   useLayoutEffect(() => {
     showDefault();
     // A new drawing (or size limit) gets the default view; toggling following is handled by its button.
@@ -208,7 +234,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     else fitAll();
   };
 
-  usePrintView(svgRef, layerRef);
+  usePrintView(svgRef, layerRef, culler);
 
   const big = count > DETAIL_NODE_LIMIT;
   // Level of detail: big graphs show labels only once zoomed in enough to read them.
@@ -309,7 +335,7 @@ function SelectionRing({ drawing, drawnAt }: { drawing: Drawing; drawnAt: Int32A
  * viewBox is set to the drawing's bounds (and the pan and zoom put back after).
  * Chromium switches to print media for window.print() and for page.pdf().
  */
-function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>): void {
+function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObject<SVGGElement | null>, culler: RefObject<Culler | null>): void {
   useEffect(() => {
     const svg = svgRef.current;
     const layer = layerRef.current;
@@ -318,6 +344,7 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
     const enter = () => {
       const content = layer.querySelector<SVGGElement>('.graph-content');
       if (!content || saved !== null) return;
+      culler.current?.pause();
       const b = content.getBBox();
       if (b.width <= 0 || b.height <= 0) return;
       saved = layer.getAttribute('transform') ?? '';
@@ -330,6 +357,7 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
       svg.removeAttribute('viewBox');
       layer.setAttribute('transform', saved);
       saved = null;
+      culler.current?.resume();
     };
     const media = window.matchMedia('print');
     const onChange = (e: MediaQueryListEvent) => (e.matches ? enter() : leave());
@@ -342,7 +370,7 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
       window.removeEventListener('afterprint', leave);
       leave();
     };
-  }, [svgRef, layerRef]);
+  }, [svgRef, layerRef, culler]);
 }
 
 function Legend({ roles, listRef }: { roles: boolean; listRef: RefObject<HTMLUListElement | null> }) {

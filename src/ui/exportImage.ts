@@ -13,7 +13,8 @@ function graphRules(): string {
       continue;
     }
     for (const rule of Array.from(list)) {
-      if (rule instanceof CSSStyleRule && STYLE_SELECTOR.test(rule.selectorText) && !rule.selectorText.includes('.mode-')) {
+      // Not the page's modes, nor its culling of what is far from the view (an export has all of the graph).
+      if (rule instanceof CSSStyleRule && STYLE_SELECTOR.test(rule.selectorText) && !rule.selectorText.includes('.mode-') && !rule.selectorText.includes('data-culled')) {
         rules.push(rule.cssText);
       }
     }

@@ -36,8 +36,8 @@ export function fitTransform(width: number, height: number, contentWidth: number
   return { x: (width - contentWidth * k) / 2, y: top + (height - top - bottom - contentHeight * k) / 2, k };
 }
 
-/** `layers` all get the same transform: the graph and the overlays drawn over it; `insets` is asked at each fit. */
-export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[], onScale?: (k: number) => void, insets: () => ViewInsets = () => VIEW_INSETS): PanZoom {
+/** `layers` all get the same transform: the graph and the overlays drawn over it; `onZoom` hears each new one; `insets` is asked at each fit. */
+export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[], onZoom?: (t: ViewTransform) => void, insets: () => ViewInsets = () => VIEW_INSETS): PanZoom {
   let userMoved = false;
   const behavior: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([0.05, 6])
@@ -45,7 +45,7 @@ export function createPanZoom(svg: SVGSVGElement, layers: readonly SVGGElement[]
       if (event.sourceEvent) userMoved = true;
       const transform = event.transform.toString();
       for (const layer of layers) layer.setAttribute('transform', transform);
-      onScale?.(event.transform.k);
+      onZoom?.({ x: event.transform.x, y: event.transform.y, k: event.transform.k });
     });
   const selection = select(svg);
   selection.call(behavior).on('dblclick.zoom', null);

@@ -1,0 +1,123 @@
+// Culling a big graph to the part near the view. With the view following the
+// step at a readable size, a 1,000-node chain shows five nodes; yet every pan
+// made Blink lay out, paint and raster all 7,000 of its SVG elements again.
+// Nodes and edges well outside the view get `data-culled`: styles.css hides
+// an edge, and all of a node but its box (so the element keeps a size), and the
+// browser skips them. Every node keeps its element and its data-* attributes
+// (CONTRACTS §4). Like the pan and zoom, this is view
+// state applied outside React: a pan must not re-render the graph.
+import type { Box, ViewTransform } from './followView';
+import type { Drawing } from './useLayout';
+
+/** Kept drawn beyond each side of the view, as a share of its size: a pan of up to this much needs no new elements. */
+export const CULL_MARGIN = 0.5;
+/** Room around an edge's points: its curve (curveBasis) stays inside their hull; arrowheads and strokes stick out a little. */
+const EDGE_PAD = 12;
+
+/** The part of the drawing, in drawing units, that is drawn at transform `t` in a `width` × `height` view. */
+export function cullRect(t: ViewTransform, width: number, height: number, margin = CULL_MARGIN): Box {
+  const mx = width * margin;
+  const my = height * margin;
+  return { x0: (-mx - t.x) / t.k, y0: (-my - t.y) / t.k, x1: (width + mx - t.x) / t.k, y1: (height + my - t.y) / t.k };
+}
+
+export const overlaps = (a: Box, b: Box): boolean => a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
+
+/** Each drawn node's box and each edge's, in the drawing's order. */
+export function drawingBoxes(drawing: Drawing): { nodes: Box[]; edges: Box[] } {
+  const { model, layout } = drawing;
+  const nodes = model.nodes.map((n, k) => {
+    const { x, y } = layout.nodes[k];
+    return { x0: x - n.width / 2, y0: y - n.height / 2, x1: x + n.width / 2, y1: y + n.height / 2 };
+  });
+  const edges = layout.edges.map(({ points }) => {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const [x, y] of points) {
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+    return { x0: x0 - EDGE_PAD, y0: y0 - EDGE_PAD, x1: x1 + EDGE_PAD, y1: y1 + EDGE_PAD };
+  });
+  return { nodes, edges };
+}
+
+export interface Culler {
+  /** Culls to what transform `t` shows in a `width` × `height` view. */
+  update: (t: ViewTransform, width: number, height: number) => void;
+  /** Draws everything until `resume` (printing: the whole graph is on paper). */
+  pause: () => void;
+  resume: () => void;
+  destroy: () => void;
+}
+
+/**
+ * Culls the node and edge elements of `drawing` under `layer`. Nodes are found
+ * by data-node-id, edges in their drawing order (GraphLayers renders them so);
+ * if the elements do not match the drawing, edges are left alone.
+ */
+export function createCuller(layer: Element, drawing: Drawing): Culler {
+  const boxes = drawingBoxes(drawing);
+  const byId = new Map<string, number>();
+  drawing.model.nodes.forEach((n, k) => byId.set(drawing.compiled.graph.nodes[n.index].id, k));
+  const nodeEls: (Element | undefined)[] = new Array(boxes.nodes.length);
+  for (const el of Array.from(layer.querySelectorAll('.nodes [data-node-id]'))) {
+    const k = byId.get(el.getAttribute('data-node-id') ?? '');
+    if (k !== undefined) nodeEls[k] = el;
+  }
+  const edgeList = Array.from(layer.querySelectorAll('.edges > path.edge'));
+  const edgeEls = edgeList.length === boxes.edges.length ? edgeList : [];
+  const culled = new Set<Element>();
+  let paused = false;
+  let last: [ViewTransform, number, number] | null = null;
+  const set = (el: Element | undefined, cull: boolean) => {
+    if (!el || cull === culled.has(el)) return;
+    if (cull) {
+      el.setAttribute('data-culled', '');
+      culled.add(el);
+    } else {
+      el.removeAttribute('data-culled');
+      culled.delete(el);
+    }
+  };
+  const showAll = () => {
+    for (const el of culled) el.removeAttribute('data-culled');
+    culled.clear();
+  };
+  const apply = () => {
+    if (!last || paused) return;
+    const rect = cullRect(...last);
+    boxes.nodes.forEach((b, k) => set(nodeEls[k], !overlaps(b, rect)));
+    edgeEls.forEach((el, k) => set(el, !overlaps(boxes.edges[k], rect)));
+  };
+  return {
+    update(t, width, height) {
+      last = [t, width, height];
+      apply();
+    },
+    pause() {
+      paused = true;
+      showAll();
+    },
+    resume() {
+      paused = false;
+      apply();
+    },
+    destroy: showAll,
+  };
+}
+
+/** Runs `fn` with every culled element under `root` drawn (an export measures and copies the whole graph), then culls them again. */
+export function withAllDrawn<T>(root: Element, fn: () => T): T {
+  const hidden = Array.from(root.querySelectorAll('[data-culled]'));
+  for (const el of hidden) el.removeAttribute('data-culled');
+  try {
+    return fn();
+  } finally {
+    for (const el of hidden) el.setAttribute('data-culled', '');
+  }
+}
