@@ -16,9 +16,19 @@ function phaseShown(s: VisualizerState) {
 }
 
 /** First / previous / play / next / last (each a command: label, keys and tooltip in one entry), the speed and the timeline. */
-export function Controls() {
+/** The step counter: it alone of the controls re-renders on every step (the buttons follow their own states). */
+function StepCounter() {
   const step = useVisualizer((s) => s.step);
   const end = useVisualizer((s) => s.compiled?.trace.end ?? 0);
+  const t = useT();
+  return (
+    <span className="step-counter" data-testid="step-counter">
+      {t('controls.step', { step, end })}
+    </span>
+  );
+}
+
+export function Controls() {
   const phase = useVisualizer(phaseShown);
   const playing = useVisualizer((s) => s.playing);
   const intervalMs = useVisualizer((s) => s.intervalMs);
@@ -44,9 +54,7 @@ export function Controls() {
           <Icon name="last" />
         </CommandButton>
       </div>
-      <span className="step-counter" data-testid="step-counter">
-        {t('controls.step', { step, end })}
-      </span>
+      <StepCounter />
       <span className="phase-label" data-phase={phase}>
         {t(`phase.${phase}`)}
       </span>

@@ -1,5 +1,6 @@
 // What the current step means: in words, the local rule, the chain-rule line
 // with numbers, and the running sum at every node that just received a gradient.
+import { memo } from 'react';
 import { OPS, type Compiled } from '../engine';
 import { accumulationTex, chainRuleTex, forwardTex, isConstant, localRuleTex, seedTex, variableContributions } from '../formulas/stepTex';
 import { useVisualizer } from '../store/context';
@@ -25,10 +26,15 @@ function ruleTexOf(compiled: Compiled, node: number): string | null {
 }
 
 export function StepPanel({ large = false }: { large?: boolean }) {
-  const compiled = useVisualizer((s) => s.compiled);
   // The graph shows a new step in the next frame; the explanation follows a frame
   // later, or once stepping pauses when steps come faster than STEP_BURST_MS apart.
+  // Until then the panel is not rendered again: only this wrapper hears the step.
   const step = useAfterPaint(useVisualizer((s) => s.step), STEP_BURST_MS);
+  return <StepPanelAt large={large} step={step} />;
+}
+
+const StepPanelAt = memo(function StepPanelAt({ large, step }: { large: boolean; step: number }) {
+  const compiled = useVisualizer((s) => s.compiled);
   const t = useT();
   if (!compiled) return <section className="step-panel" />;
   const { graph, trace } = compiled;
@@ -138,7 +144,7 @@ export function StepPanel({ large = false }: { large?: boolean }) {
       <SelectedNode />
     </section>
   );
-}
+});
 
 /** The visited node's own gradient, summed from all its consumers (final by now). */
 function VisitedSum({ node, step }: { node: number; step: number }) {
