@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { matmulNN, matmulNT, matmulTN } from './matmul';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lastProductKernel, matmulNN, matmulNT, matmulTN, setProductKernel, WASM_MIN_WORK, type ProductKernel } from './matmul';
+import { wasmKernelAvailable } from './wasmKernel';
 
 /** The plain triple loop, each sum in index order. */
 function naive(a: (i: number, p: number) => number, b: (p: number, j: number) => number, r: number, k: number, c: number): Float64Array {
@@ -14,24 +15,63 @@ function naive(a: (i: number, p: number) => number, b: (p: number, j: number) =>
 }
 
 const value = fc.oneof({ weight: 6, arbitrary: fc.double({ min: -3, max: 3, noNaN: true }) }, { weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(Infinity, -Infinity, NaN) });
-const sizes = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }));
+const matrix = (n: number) => fc.array(value, { minLength: n, maxLength: n }).map((v) => Float64Array.from(v));
+/** r and c up to 19: odd counts of rows, and widths past the JS kernel's blocks of four and the wasm kernel's of eight; k from 0. */
+const sizes = fc.tuple(fc.integer({ min: 1, max: 19 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 19 }));
+const problems = sizes.chain(([r, k, c]) => fc.tuple(fc.constant([r, k, c] as const), matrix(r * k), matrix(k * c), matrix(r * c)));
+/** The same to the last bit, −0 and NaN included. */
+const same = (x: Float64Array, y: Float64Array) => expect(Array.from(x).map((v) => (Object.is(v, -0) ? '-0' : String(v)))).toEqual(Array.from(y).map((v) => (Object.is(v, -0) ? '-0' : String(v))));
 
-describe('matrix products give the plain triple loop to the last bit', () => {
-  it('A·B, G·Bᵀ and Aᵀ·G on every size (groups of four and the rest), with zeros, ∞ and NaN', () => {
+afterEach(() => setProductKernel('auto'));
+
+describe.each<ProductKernel>(['js', 'wasm'])('the %s kernel gives the plain triple loop to the last bit', (kernel) => {
+  it('A·B, G·Bᵀ and Aᵀ·G on every size, with zeros, ∞ and NaN', () => {
+    setProductKernel(kernel);
     fc.assert(
-      fc.property(sizes.chain(([r, k, c]) => fc.tuple(fc.constant([r, k, c]), fc.array(value, { minLength: r * k, maxLength: r * k }), fc.array(value, { minLength: k * c, maxLength: k * c }))), ([[r, k, c], av, bv]) => {
-        const a = Float64Array.from(av);
-        const b = Float64Array.from(bv);
-        const same = (x: Float64Array, y: Float64Array) => expect(Array.from(x).map(String)).toEqual(Array.from(y).map(String));
+      fc.property(problems, ([[r, k, c], a, b, g]) => {
         same(matmulNN(a, b, r, k, c), naive((i, p) => a[i * k + p], (p, j) => b[p * c + j], r, k, c));
+        expect(lastProductKernel()).toBe(kernel);
         // G (r×k here) · Bᵀ with B c×k: out r×c.
         const bt = Float64Array.from({ length: c * k }, (_, q) => b[(q % k) * c + Math.floor(q / k)]);
         same(matmulNT(a, bt, r, k, c), naive((i, p) => a[i * k + p], (p, j) => bt[j * k + p], r, k, c));
-        // Aᵀ (k×r) · G with A r×k... use a as r×k and b reshaped to r×c' with c' = k*c/r when whole.
-        const g = Float64Array.from({ length: r * c }, (_, q) => bv[q % bv.length]);
+        expect(lastProductKernel()).toBe(kernel);
+        // Aᵀ (k×r) · G with A r×k and G r×c: out k×c.
         same(matmulTN(a, g, r, k, c), naive((p, i) => a[i * k + p], (i, j) => g[i * c + j], k, r, c));
+        expect(lastProductKernel()).toBe(kernel);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('the training step’s products, 64×784 · 784×128 and Xᵀ · dH, with sparse ∞ and NaN', () => {
+    setProductKernel(kernel);
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 4294967296;
+    const fill = (n: number) => Float64Array.from({ length: n }, () => {
+      const q = next();
+      return q < 0.3 ? 0 : q < 0.3002 ? Infinity : q < 0.3004 ? NaN : next() - 0.5;
+    });
+    const x = fill(64 * 784);
+    const w = fill(784 * 128);
+    const dh = fill(64 * 128);
+    same(matmulNN(x, w, 64, 784, 128), naive((i, p) => x[i * 784 + p], (p, j) => w[p * 128 + j], 64, 784, 128));
+    same(matmulTN(x, dh, 64, 784, 128), naive((p, i) => x[i * 784 + p], (i, j) => dh[i * 128 + j], 784, 64, 128));
+    same(matmulNT(dh, w, 64, 128, 784), naive((i, p) => dh[i * 128 + p], (p, j) => w[j * 128 + p], 64, 128, 784));
+    expect(lastProductKernel()).toBe(kernel);
+  });
+});
+
+describe('which kernel runs a product', () => {
+  it('WebAssembly with SIMD runs under Node', () => {
+    expect(wasmKernelAvailable()).toBe(true);
+  });
+
+  it(`products of fewer than ${WASM_MIN_WORK} multiply-adds run in JavaScript, larger ones in WebAssembly`, () => {
+    const small = Float64Array.from({ length: 15 }, (_, i) => i - 7);
+    matmulNN(small, small, 5, 3, 5); // 75 multiply-adds
+    expect(lastProductKernel()).toBe('js');
+    const big = Float64Array.from({ length: 64 }, (_, i) => i / 8);
+    matmulNN(big, big, 8, 8, 8); // 512
+    expect(lastProductKernel()).toBe('wasm');
   });
 });
