@@ -49,6 +49,8 @@ test.describe('training on moons', () => {
     await expect(page.getByTestId('boundary').locator('canvas')).toBeVisible();
     await run(page);
     await expect(page.getByTestId('train-status')).toContainText('in a background worker');
+    // The worker's products run on the WebAssembly kernel.
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-kernel', 'wasm');
     await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
     await expect(page.getByTestId('test-accuracy')).toHaveText(/^(9\d|100)\.\d%$/);
     // The boundary has been redrawn for a trained model.
@@ -401,6 +403,7 @@ test.describe('the built app trains from a static host sub-path and from file://
     await page.goto(`${base}?lesson=fashion-mlp`);
     await run(page);
     await expect(page.getByTestId('train-status')).toContainText('in a background worker');
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-kernel', 'wasm');
     await expect.poll(() => numberAttr(page, 'train-status', 'data-iteration'), { timeout: 90_000 }).toBeGreaterThan(3);
     const scripts = fetched.filter((p) => /(worker|fashionScript)-[\w-]+\.js$/.test(p));
     // The worker's script, and the images twice: once for the page's graph, once inside the worker.

@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { OptimizerKind, UpdateRecord } from '../engine/optim';
 import type { Divergence, Evaluation } from '../engine/training/runner';
 import type { TrainSettings } from '../engine/training/session';
+import type { ProductKernel } from '../engine/tensor/matmul';
 import type { Tensor } from '../engine/tensor/tensor';
 import type { TrainerClient } from '../train/client';
 import type { Boundary, FromTrainer, Insights, RunInfo } from '../train/protocol';
@@ -43,6 +44,8 @@ export interface TrainingState {
   error: { message: string; line: number | null; col: number | null } | null;
   /** Whether training runs in a worker (off the main thread). */
   inWorker: boolean | null;
+  /** Which kernel ran the trainer's last matrix product, as its last progress said. */
+  kernel: ProductKernel | null;
   /** The current values of every parameter by id, when they are few (the trainer sends them then). */
   params: ReadonlyMap<string, Float64Array> | null;
 
@@ -134,6 +137,7 @@ export function createTrainingStore(makeClient: () => TrainerClient): TrainingSt
             evaluations,
             update: message.update ?? get().update,
             params: message.params ? new Map(message.params.map((p) => [p.id, p.data])) : get().params,
+            kernel: message.kernel,
             divergence: chunk.divergence,
             status: chunk.divergence ? 'diverged' : message.running ? 'running' : 'paused',
           });
@@ -182,6 +186,7 @@ export function createTrainingStore(makeClient: () => TrainerClient): TrainingSt
       insights: null,
       error: null,
       inWorker: null,
+      kernel: null,
       params: null,
       start: (text, patch) => {
         pendingLosses = [];

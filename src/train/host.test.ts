@@ -56,6 +56,8 @@ describe('the training host', () => {
     expect(evaluated.every((e) => e.iteration % 5 === 0)).toBe(true);
     // Reports come in chunks of a slice each, not one per iteration.
     expect(progress.length).toBeLessThan(iteration);
+    // The products of moons (32×2 · 2×8 and up) ran on the WebAssembly kernel.
+    expect(progress.map((p) => p.kernel)).toEqual(progress.map(() => 'wasm'));
 
     const k = Math.floor(iteration / 2);
     h.send({ type: 'openIteration', request: 7, iteration: k });

@@ -4,6 +4,7 @@
 // with shorter slices.
 import { confusionMatrix, crossEntropyPerRow, datasetEntry, isImageSet, predictions, worstRows, type ImageAsset, type ImageSetName } from '../engine/data';
 import { ProgramError } from '../engine/errors';
+import { lastProductKernel } from '../engine/tensor/matmul';
 import { TrainingRunner, type Evaluation } from '../engine/training/runner';
 import { SMALL_PARAMS, type Boundary, type FromTrainer, type Insights, type RunInfo, type ToTrainer } from './protocol';
 
@@ -88,7 +89,7 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
     pace(performance.now() - started);
     pendingLosses.push(...chunk.losses);
     if (chunk.divergence) running = false;
-    post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update, params: small() });
+    post({ type: 'progress', chunk: { ...chunk, losses: pendingLosses }, epoch: epoch(), running, update: chunk.update, params: small(), kernel: lastProductKernel() });
     pendingLosses = [];
     if (performance.now() - lastBoundary > 250 || !running) {
       lastBoundary = performance.now();
@@ -134,13 +135,13 @@ export function createTrainingHost(options: HostOptions): (message: ToTrainer) =
           break;
         case 'pause':
           running = false;
-          if (runner) post({ type: 'progress', chunk: { iteration: runner.iteration, losses: [], evaluations: [runner.evaluate()], divergence: runner.divergence, update: null }, epoch: epoch(), running, update: null, params: small() });
+          if (runner) post({ type: 'progress', chunk: { iteration: runner.iteration, losses: [], evaluations: [runner.evaluate()], divergence: runner.divergence, update: null }, epoch: epoch(), running, update: null, params: small(), kernel: lastProductKernel() });
           break;
         case 'step': {
           if (!runner) break;
           running = false;
           const chunk = runner.run(message.count);
-          post({ type: 'progress', chunk: { ...chunk, evaluations: [...chunk.evaluations, runner.evaluate()] }, epoch: epoch(), running, update: chunk.update, params: small() });
+          post({ type: 'progress', chunk: { ...chunk, evaluations: [...chunk.evaluations, runner.evaluate()] }, epoch: epoch(), running, update: chunk.update, params: small(), kernel: lastProductKernel() });
           sendBoundary();
           break;
         }

@@ -5,6 +5,7 @@ import type { TrainSettings } from '../engine/training/session';
 import type { ImageAsset } from '../engine/data/imageAsset';
 import type { ImageSetName } from '../engine/data/registry';
 import type { UpdateRecord } from '../engine/optim';
+import type { ProductKernel } from '../engine/tensor/matmul';
 
 export type ToTrainer =
   | { type: 'start'; text: string; settings: TrainSettings }
@@ -73,6 +74,8 @@ export type FromTrainer =
       update: UpdateRecord | null;
       /** Every parameter's current values, when they are few (SMALL_PARAMS numbers in all): the page shows them. */
       params?: readonly { id: string; data: Float64Array }[];
+      /** Which kernel ran the trainer's last matrix product (null: none yet); 'js' for a large one means WebAssembly is refused here. */
+      kernel: ProductKernel | null;
     }
   | { type: 'boundary'; boundary: Boundary; iteration: number }
   | {

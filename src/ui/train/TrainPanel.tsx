@@ -162,6 +162,7 @@ function TrainPanelBody() {
   const info = useRun((s) => s.info);
   const runError = useRun((s) => s.error);
   const inWorker = useRun((s) => s.inWorker);
+  const kernel = useRun((s) => s.kernel);
   const compiled = useVisualizer((s) => s.compiled);
   const programError = useVisualizer((s) => s.error !== null);
   const loading = useVisualizer((s) => s.dataLoad?.status === 'loading');
@@ -234,7 +235,7 @@ function TrainPanelBody() {
           {t('train.reset')}
         </button>
       </div>
-      <p className="train-status" data-testid="train-status" data-iteration={iteration} data-status={status}>
+      <p className="train-status" data-testid="train-status" data-iteration={iteration} data-status={status} data-kernel={kernel ?? undefined}>
         {status === 'loading'
           ? t('train.starting')
           : t(info?.dataset ? 'train.statusEpoch' : 'train.statusIteration', { iteration, epoch: epoch + 1 })}
