@@ -7,10 +7,13 @@ import react from '@vitejs/plugin-react';
  * one classic (non-module) deferred script, since browsers refuse module
  * scripts and crossorigin stylesheets from file:// pages. It also carries a
  * Content-Security-Policy: no eval, nothing loaded from other origins.
+ * 'wasm-unsafe-eval' lets the page (and the blob: worker, which inherits this
+ * policy) compile the bundled matrix-product kernel, WebAssembly only: it
+ * does not allow eval or new Function.
  */
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   // KaTeX writes inline style attributes into its HTML.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",

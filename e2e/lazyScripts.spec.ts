@@ -49,6 +49,8 @@ test('from file://, where not even a blob: worker starts, a training lesson trai
   for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
   await expect(page.getByTestId('train-status')).toHaveAttribute('data-iteration', '3');
   await expect(page.getByTestId('train-status')).toContainText('in this page');
+  // The page's own thread compiled the product kernel under the page's CSP.
+  await expect(page.getByTestId('train-status')).toHaveAttribute('data-kernel', 'wasm');
 });
 
 test('from file://: a page in Chinese starts in Chinese, and switching languages loads the texts', async ({ page }) => {

@@ -416,6 +416,8 @@ test.describe('the built app trains from a static host sub-path and from file://
     await page.goto(`file://${join(DIST, 'index.html')}?lesson=moons-mlp`);
     await run(page);
     await expect(page.getByTestId('train-status')).toContainText('in a background worker');
+    // The blob: worker has the page's CSP, whose 'wasm-unsafe-eval' lets it compile the product kernel.
+    await expect(page.getByTestId('train-status')).toHaveAttribute('data-kernel', 'wasm');
     await expect.poll(() => numberAttr(page, 'test-accuracy'), { timeout: 60_000 }).toBeGreaterThanOrEqual(0.9);
   });
 
