@@ -77,12 +77,25 @@ export function backwardSweep(graph: Graph, values: readonly Tensor[], options: 
       const sent = applyVjp(entry, inputs, values[i], upstream, slot, node.param);
       const before = grads[to];
       // The first contribution is added to zeros as well (0 + (−0) is 0, as a student expects).
-      const after = addTensors(before ?? zerosOf(sent.amount.shape), sent.amount);
+      // Without a listener nothing else holds these arrays (a vjp returns a new one), so the sum is formed in place.
+      const after = onSend ? addTensors(before ?? zerosOf(sent.amount.shape), sent.amount) : addInto(before, sent.amount);
       grads[to] = after;
       onSend?.(i, slot, sent, upstream, before, after);
     });
   }
   return grads.map((g, i) => g ?? zerosOf(values[i].shape));
+}
+
+/** before + amount, written into `before`; the first contribution (no `before`) is 0 + amount, written into `amount`. */
+function addInto(before: Tensor | null, amount: Tensor): Tensor {
+  const d = amount.data;
+  if (!before) {
+    for (let k = 0; k < d.length; k++) d[k] = 0 + d[k];
+    return amount;
+  }
+  const into = before.data;
+  for (let k = 0; k < into.length; k++) into[k] = into[k] + d[k];
+  return before;
 }
 
 /** The nodes that are `sources` or computed from any of them: those whose gradient training needs. */
