@@ -38,10 +38,12 @@ export function applyForward(entry: OpEntry, inputs: readonly Tensor[], param: n
       return entry.forward(inputs, param);
     case 'elementwise': {
       const a = inputs[0];
+      const { loops } = entry;
       if (inputs.length === 1) {
         const b = param ?? 0;
         const data = new Float64Array(a.data.length);
-        for (let i = 0; i < data.length; i++) data[i] = entry.forward(a.data[i], b);
+        if (loops) loops.forward(a.data, null, Float64Array.of(b), null, data);
+        else for (let i = 0; i < data.length; i++) data[i] = entry.forward(a.data[i], b);
         return { shape: a.shape, data };
       }
       const b = inputs[1];
@@ -49,7 +51,8 @@ export function applyForward(entry: OpEntry, inputs: readonly Tensor[], param: n
       const ia = broadcastIndex(a.shape, shape);
       const ib = broadcastIndex(b.shape, shape);
       const data = new Float64Array(sizeOf(shape));
-      for (let i = 0; i < data.length; i++) data[i] = entry.forward(a.data[ia ? ia[i] : i], b.data[ib ? ib[i] : i]);
+      if (loops) loops.forward(a.data, ia, b.data, ib, data);
+      else for (let i = 0; i < data.length; i++) data[i] = entry.forward(a.data[ia ? ia[i] : i], b.data[ib ? ib[i] : i]);
       return { shape, data };
     }
   }
@@ -79,27 +82,27 @@ export function applyVjp(entry: OpEntry, inputs: readonly Tensor[], out: Tensor,
       const a = inputs[0];
       const b = inputs[1];
       const derivative = slot === 0 ? entry.da : entry.db;
+      const { loops } = entry;
       const n = out.data.length;
       const local = new Float64Array(n);
       const product = new Float64Array(n);
       if (!b) {
         const bv = param ?? 0;
-        for (let i = 0; i < n; i++) {
-          local[i] = derivative(a.data[i], bv, out.data[i]);
-          product[i] = local[i] * g.data[i];
-        }
+        if (loops) loops.local(slot, a.data, null, Float64Array.of(bv), null, out.data, local);
+        else for (let i = 0; i < n; i++) local[i] = derivative(a.data[i], bv, out.data[i]);
+        for (let i = 0; i < n; i++) product[i] = local[i] * g.data[i];
         return { amount: { shape: a.shape, data: product }, local: { shape: out.shape, data: local }, summed: [] };
       }
       const ia = broadcastIndex(a.shape, out.shape);
       const ib = broadcastIndex(b.shape, out.shape);
-      for (let i = 0; i < n; i++) {
-        local[i] = derivative(a.data[ia ? ia[i] : i], b.data[ib ? ib[i] : i], out.data[i]);
-        product[i] = local[i] * g.data[i];
-      }
+      if (loops) loops.local(slot, a.data, ia, b.data, ib, out.data, local);
+      else for (let i = 0; i < n; i++) local[i] = derivative(a.data[ia ? ia[i] : i], b.data[ib ? ib[i] : i], out.data[i]);
+      for (let i = 0; i < n; i++) product[i] = local[i] * g.data[i];
       const input = slot === 0 ? a : b;
       const index = slot === 0 ? ia : ib;
       return {
-        amount: sumToShape({ shape: out.shape, data: product }, input.shape, index),
+        // Not stretched: the product is the amount itself (it is new, so nothing else holds it).
+        amount: index ? sumToShape({ shape: out.shape, data: product }, input.shape, index) : { shape: input.shape, data: product },
         local: { shape: out.shape, data: local },
         summed: stretchedAxes(input.shape, out.shape),
       };

@@ -13,6 +13,15 @@ const zero = (): number => 0;
 
 const sigmoid = (a: number): number => (a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a)));
 
+// The scalar rules of the ops that also have loops (ElementLoops): each loop calls these very functions.
+const add = (a: number, b: number): number => a + b;
+const one = (): number => 1;
+const tanh = (a: number): number => Math.tanh(a);
+const tanhLocal = (_a: number, _b: number, out: number): number => 1 - out * out;
+const sigmoidLocal = (_a: number, _b: number, out: number): number => out * (1 - out);
+const relu = (a: number): number => (a > 0 ? a : 0);
+const reluLocal = (a: number): number => (a > 0 ? 1 : 0);
+
 /** ∂(a^b)/∂b = a^b·ln a. For a = 0 the limit is 0 when b > 0; for a < 0 it is undefined. */
 function powExponentDerivative(a: number, b: number, out: number): number {
   if (a > 0) return out * Math.log(a);
@@ -80,9 +89,17 @@ export const ELEMENTWISE_OPS = [
     texForm: 'infix',
     precedence: 1,
     tex: ([a, b]) => `${a} + ${b}`,
-    forward: (a, b) => a + b,
-    da: () => 1,
-    db: () => 1,
+    forward: add,
+    da: one,
+    db: one,
+    loops: {
+      forward: (a, ia, b, ib, out) => {
+        for (let i = 0; i < out.length; i++) out[i] = add(a[ia ? ia[i] : i], b[ib ? ib[i] : i]);
+      },
+      local: (_slot, _a, _ia, _b, _ib, _out, local) => {
+        for (let i = 0; i < local.length; i++) local[i] = one();
+      },
+    },
     derivativeTex: () => '1',
     ruleTex: ['\\frac{\\partial o}{\\partial a} = 1', '\\frac{\\partial o}{\\partial b} = 1'],
     rule: 'distributes',
@@ -196,8 +213,16 @@ export const ELEMENTWISE_OPS = [
   unary('tanh', {
     symbol: 'tanh',
     tex: ([a]) => `\\tanh(${a})`,
-    forward: (a) => Math.tanh(a),
-    da: (_a, _b, out) => 1 - out * out,
+    forward: tanh,
+    da: tanhLocal,
+    loops: {
+      forward: (a, _ia, _b, _ib, out) => {
+        for (let i = 0; i < out.length; i++) out[i] = tanh(a[i]);
+      },
+      local: (_slot, a, _ia, b, _ib, out, local) => {
+        for (let i = 0; i < local.length; i++) local[i] = tanhLocal(a[i], b[0], out[i]);
+      },
+    },
     derivative: (a) => `1 - \\tanh^{2}(${a})`,
     ruleTex: ['\\frac{\\partial o}{\\partial a} = 1 - o^{2}'],
     rule: 'tanh',
@@ -206,7 +231,15 @@ export const ELEMENTWISE_OPS = [
     symbol: 'σ',
     tex: ([a]) => `\\sigma(${a})`,
     forward: sigmoid,
-    da: (_a, _b, out) => out * (1 - out),
+    da: sigmoidLocal,
+    loops: {
+      forward: (a, _ia, _b, _ib, out) => {
+        for (let i = 0; i < out.length; i++) out[i] = sigmoid(a[i]);
+      },
+      local: (_slot, a, _ia, b, _ib, out, local) => {
+        for (let i = 0; i < local.length; i++) local[i] = sigmoidLocal(a[i], b[0], out[i]);
+      },
+    },
     derivative: (a) => `\\sigma(${a})\\,(1 - \\sigma(${a}))`,
     ruleTex: ['\\frac{\\partial o}{\\partial a} = o\\,(1 - o)'],
     rule: 'sigmoid',
@@ -214,8 +247,16 @@ export const ELEMENTWISE_OPS = [
   unary('relu', {
     symbol: 'ReLU',
     tex: ([a]) => `\\mathrm{ReLU}(${a})`,
-    forward: (a) => (a > 0 ? a : 0),
-    da: (a) => (a > 0 ? 1 : 0),
+    forward: relu,
+    da: reluLocal,
+    loops: {
+      forward: (a, _ia, _b, _ib, out) => {
+        for (let i = 0; i < out.length; i++) out[i] = relu(a[i]);
+      },
+      local: (_slot, a, _ia, _b, _ib, _out, local) => {
+        for (let i = 0; i < local.length; i++) local[i] = reluLocal(a[i]);
+      },
+    },
     derivative: (_a, atom) => `[${atom} > 0]`,
     ruleTex: ['\\frac{\\partial o}{\\partial a} = \\begin{cases} 1 & a > 0 \\\\ 0 & a \\le 0 \\end{cases}'],
     rule: 'gates',
