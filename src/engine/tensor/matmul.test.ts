@@ -67,11 +67,15 @@ describe('which kernel runs a product', () => {
   });
 
   it(`products of fewer than ${WASM_MIN_WORK} multiply-adds run in JavaScript, larger ones in WebAssembly`, () => {
-    const small = Float64Array.from({ length: 15 }, (_, i) => i - 7);
-    matmulNN(small, small, 5, 3, 5); // 75 multiply-adds
+    const row = (n: number) => Float64Array.from({ length: n }, (_, i) => i - 7);
+    // A row times a column: n multiply-adds, the dot product.
+    const dot = (n: number) => matmulNN(row(n), row(n), 1, n, 1)[0];
+    const expected = (n: number) => row(n).reduce((s, x) => s + x * x, 0);
+    expect(dot(WASM_MIN_WORK - 1)).toBe(expected(WASM_MIN_WORK - 1));
     expect(lastProductKernel()).toBe('js');
-    const big = Float64Array.from({ length: 64 }, (_, i) => i / 8);
-    matmulNN(big, big, 8, 8, 8); // 512
+    expect(dot(WASM_MIN_WORK)).toBe(expected(WASM_MIN_WORK));
+    expect(lastProductKernel()).toBe('wasm');
+    matmulTN(row(8 * 8), row(8 * 8), 8, 8, 8);
     expect(lastProductKernel()).toBe('wasm');
   });
 });

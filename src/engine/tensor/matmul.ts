@@ -12,19 +12,20 @@
 //
 // Where WebAssembly with SIMD runs, products go to the kernel of product.wat
 // (wasmKernel.ts) instead: the same sums in the same order, so the same bits,
-// four to six times faster on the training step's 64×784×128 products.
+// about 4.6× faster on the training step's 64×784×128 products.
 
 import { allFinite } from './tensor';
 import { wasmProduct } from './wasmKernel';
 
 /**
  * Products of fewer multiply-adds (r·k·c) run in JavaScript. Measured in Node
- * 20 on this VM: below about a hundred the two kernels are within half a
- * microsecond of each other either way (copies in and out of the kernel's
- * memory against the JS kernel's panel); from 512 on (8×8×8) WebAssembly is
- * 2–4× faster, and 5–6× from 64×64×10 up.
+ * 20 on this VM, the two kernels in turn in one process, A·B, G·Bᵀ and Aᵀ·G
+ * alike: up to 8 multiply-adds JS is faster by 0.03 µs (a call into
+ * WebAssembly and the copies cost about 0.1 µs); from 9 to 16 the two are
+ * even; from 27 (3×3×3) on WebAssembly is faster, 1.3–1.8× up to 12×12×12,
+ * 2.5–4× from 16×16×16 and 4.6× on the training step's 64×784×128.
  */
-export const WASM_MIN_WORK = 256;
+export const WASM_MIN_WORK = 32;
 
 export type ProductKernel = 'wasm' | 'js';
 
