@@ -9,7 +9,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.resetModules();
   delete (globalThis as { chainstepLayout?: unknown }).chainstepLayout;
+  delete (globalThis as { chainstepInlineLayout?: unknown }).chainstepInlineLayout;
 });
+
+/** A worker that answers each model with its layout, recording what it was sent. */
+function answeringWorker(posted: unknown[]) {
+  return class {
+    onmessage: ((event: { data: unknown }) => void) | null = null;
+    onerror: unknown = null;
+    postMessage(data: { id: number; model: typeof model }): void {
+      posted.push(data);
+      queueMicrotask(() => this.onmessage?.({ data: { id: data.id, layout: layoutGraph(data.model) } }));
+    }
+    terminate(): void {}
+  };
+}
 
 describe('layoutInWorker', () => {
   it('without workers, uses the layout script (here already loaded)', async () => {
@@ -82,5 +96,46 @@ describe('layoutInWorker', () => {
     const layout = await layoutInWorker(model, (stage) => stages.push(stage));
     expect(stages).toEqual(['layers', 'order', 'coordinates']);
     expect(layout).toEqual(layoutGraph(model));
+  });
+
+  it('where a worker cannot start from its address (a page from file://), the layout runs in the worker carried inline', async () => {
+    vi.stubGlobal(
+      'Worker',
+      class {
+        constructor() {
+          throw new DOMException('file: address', 'SecurityError');
+        }
+      },
+    );
+    const posted: unknown[] = [];
+    const Inline = answeringWorker(posted);
+    let started = 0;
+    (globalThis as { chainstepInlineLayout?: () => unknown }).chainstepInlineLayout = () => {
+      started++;
+      return new Inline();
+    };
+    const { layoutInWorker } = await import('./layoutClient');
+    const other = toDrawModel(compile('x = 3\ny = 2\nf = x * y + x').graph);
+    expect(await layoutInWorker(model)).toEqual(layoutGraph(model));
+    expect(await layoutInWorker(other)).toEqual(layoutGraph(other));
+    expect(started).toBe(1); // one worker for every layout
+    expect(posted).toHaveLength(2);
+    expect((globalThis as { chainstepLayout?: unknown }).chainstepLayout).toBeUndefined(); // nothing ran on the page
+  });
+
+  it('where the inline worker fails too, the page lays out with the layout script', async () => {
+    vi.stubGlobal('Worker', undefined);
+    class Failing {
+      onmessage: unknown = null;
+      onerror: ((event: { preventDefault(): void }) => void) | null = null;
+      postMessage(): void {
+        queueMicrotask(() => this.onerror?.({ preventDefault() {} }));
+      }
+      terminate(): void {}
+    }
+    (globalThis as { chainstepInlineLayout?: () => unknown }).chainstepInlineLayout = () => new Failing();
+    await import('./layoutWorker');
+    const { layoutInWorker } = await import('./layoutClient');
+    expect(await layoutInWorker(model)).toEqual(layoutGraph(model));
   });
 });
