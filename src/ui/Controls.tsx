@@ -15,7 +15,6 @@ function phaseShown(s: VisualizerState) {
   return s.step >= trace.end && trace.end > 0 ? 'end' : phaseOf(trace, s.step);
 }
 
-/** First / previous / play / next / last (each a command: label, keys and tooltip in one entry), the speed and the timeline. */
 /** The step counter: it alone of the controls re-renders on every step (the buttons follow their own states). */
 function StepCounter() {
   const step = useVisualizer((s) => s.step);
@@ -28,6 +27,7 @@ function StepCounter() {
   );
 }
 
+/** First / previous / play / next / last (each a command: label, keys and tooltip in one entry), the speed and the timeline. */
 export function Controls() {
   const phase = useVisualizer(phaseShown);
   const playing = useVisualizer((s) => s.playing);

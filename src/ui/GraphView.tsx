@@ -16,7 +16,7 @@ import { FlowOverlay } from './FlowOverlay';
 import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, overviewIsSpecks, unionBox, type Box } from './followView';
 import { createPanZoom, insetsFor, type PanZoom } from './panZoom';
-import { createCuller, type Culler } from './viewCull';
+import { createCuller, nodeBox, type Culler } from './viewCull';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
 import { useT } from './useT';
@@ -119,11 +119,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
       const pz = panZoom.current;
       const svg = svgRef.current;
       if (!pz || !svg || !drawing || !drawnAt) return;
-      const box = (k: number): Box => {
-        const { x, y } = drawing.layout.nodes[k];
-        const { width: w, height: h } = drawing.model.nodes[k];
-        return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
-      };
+      const box = (k: number): Box => nodeBox(drawing, k);
       const drawnOf = (s: number) => [...new Set(focusNodes(drawing.compiled, s).map((i) => drawnAt[i]))].filter((k) => k >= 0);
       const drawn = drawnOf(step);
       const focus = unionBox(drawn.map(box));
@@ -159,24 +155,26 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
     if (follow && pz.fitScale(width, height, maxScale) < READABLE_SCALE) followStep(store.getState().step, 0);
   }, [width, height, maxScale, follow, followStep, store]);
 
+  /** Culls to the view as it is now (a pan or zoom culls through panZoom's onZoom). */
+  const cullToView = (c: Culler | null) => {
+    const size = viewSizeRef.current;
+    if (c && panZoom.current && size) c.update(panZoom.current.transform(), size.width, size.height);
+  };
+
   // Culling starts with each drawing of a big graph, before the default view's first move.
   useLayoutEffect(() => {
     const layer = layerRef.current;
     if (!drawing || !layer || drawing.compiled.graph.nodes.length <= DETAIL_NODE_LIMIT) return;
     const c = createCuller(layer, drawing);
     culler.current = c;
-    const size = viewSizeRef.current;
-    if (panZoom.current && size) c.update(panZoom.current.transform(), size.width, size.height);
+    cullToView(c);
     return () => {
       c.destroy();
       if (culler.current === c) culler.current = null;
     };
   }, [drawing]);
 
-  useLayoutEffect(() => {
-    const size = viewSizeRef.current;
-    if (panZoom.current && size) culler.current?.update(panZoom.current.transform(), size.width, size.height);
-  }, [viewSize]);
+  useLayoutEffect(() => cullToView(culler.current), [viewSize]);
 
   useLayoutEffect(() => {
     showDefault();

@@ -23,14 +23,17 @@ export function cullRect(t: ViewTransform, width: number, height: number, margin
 
 export const overlaps = (a: Box, b: Box): boolean => a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
 
+/** The box of drawn node `k`, in drawing units. */
+export function nodeBox(drawing: Drawing, k: number): Box {
+  const { x, y } = drawing.layout.nodes[k];
+  const { width: w, height: h } = drawing.model.nodes[k];
+  return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
+}
+
 /** Each drawn node's box and each edge's, in the drawing's order. */
 export function drawingBoxes(drawing: Drawing): { nodes: Box[]; edges: Box[] } {
-  const { model, layout } = drawing;
-  const nodes = model.nodes.map((n, k) => {
-    const { x, y } = layout.nodes[k];
-    return { x0: x - n.width / 2, y0: y - n.height / 2, x1: x + n.width / 2, y1: y + n.height / 2 };
-  });
-  const edges = layout.edges.map(({ points }) => {
+  const nodes = drawing.model.nodes.map((_, k) => nodeBox(drawing, k));
+  const edges = drawing.layout.edges.map(({ points }) => {
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
