@@ -35,16 +35,7 @@ describe('layoutInWorker', () => {
 
   it('posts the model to a worker and resolves with its answer, matched by id', async () => {
     const posted: unknown[] = [];
-    class FakeWorker {
-      onmessage: ((event: { data: unknown }) => void) | null = null;
-      onerror: unknown = null;
-      postMessage(data: { id: number; model: typeof model }): void {
-        posted.push(data);
-        queueMicrotask(() => this.onmessage?.({ data: { id: data.id, layout: layoutGraph(data.model) } }));
-      }
-      terminate(): void {}
-    }
-    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('Worker', answeringWorker(posted));
     const { layoutInWorker } = await import('./layoutClient');
     const other = toDrawModel(compile('x = 3\ny = 2\nf = x * y + x').graph);
     const [a, b] = await Promise.all([layoutInWorker(model), layoutInWorker(other)]);
@@ -55,16 +46,7 @@ describe('layoutInWorker', () => {
 
   it('a program of the same shape with other numbers, names or ops is not laid out again', async () => {
     const posted: unknown[] = [];
-    class FakeWorker {
-      onmessage: ((event: { data: unknown }) => void) | null = null;
-      onerror: unknown = null;
-      postMessage(data: { id: number; model: typeof model }): void {
-        posted.push(data);
-        queueMicrotask(() => this.onmessage?.({ data: { id: data.id, layout: layoutGraph(data.model) } }));
-      }
-      terminate(): void {}
-    }
-    vi.stubGlobal('Worker', FakeWorker);
+    vi.stubGlobal('Worker', answeringWorker(posted));
     const { layoutInWorker, shapeKey } = await import('./layoutClient');
     const typed = toDrawModel(compile('x = 3.5\nf = x + x').graph);
     expect(shapeKey(typed)).toBe(shapeKey(model));

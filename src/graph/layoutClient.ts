@@ -18,8 +18,9 @@ interface Pending {
 }
 
 let worker: Worker | null = null;
-/** The worker from the script's address could not start; `inline`: nor the blob: one. */
+/** The worker from the script's address cannot run here. */
 let broken = false;
+/** Nor the one from a blob: URL: the page lays out itself. */
 let inlineBroken = false;
 let inlineWorker: Promise<Worker | null> | null = null;
 let nextId = 1;
@@ -56,7 +57,6 @@ function getInlineWorker(): Promise<Worker | null> {
       try {
         return listen(create(), () => {
           inlineBroken = true;
-          inlineWorker = null;
         });
       } catch {
         inlineBroken = true;
