@@ -55,7 +55,7 @@ export default defineConfig({
   preview: { port: 4173, strictPort: true },
   test: {
     // Node code has the Chinese catalogue at hand (the page loads it as a script).
-    setupFiles: ['src/i18n/register.ts'],
+    setupFiles: ['src/i18n/register.ts', 'src/engine/python/register.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'fixtures/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,

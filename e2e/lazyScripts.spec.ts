@@ -1,10 +1,10 @@
 // The parts of the page that load as scripts of their own after the first paint
 // (CONTRACTS: the page runs from file:// too, where module chunks are refused):
 // the lessons, the exports and the expansion, and the in-page trainer.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from './fixtures';
+import { expect, replaceProgram, test } from './fixtures';
 
 const DIST = resolve(process.cwd(), 'dist');
 const fileUrl = (query = '') => `file://${join(DIST, 'index.html')}${query}`;
@@ -75,6 +75,42 @@ test('the first script stays under 200 KB gzipped (README, Performance); the res
   expect(code).not.toContain('The classic first graph.');
   expect(code).not.toContain('逐个节点地走完反向传播');
   expect(code).not.toContain('\\documentclass');
+  // Nor the Python reader (§11), whose own messages are in its script only.
+  expect(code).not.toContain('chainstepPython =');
+  const python = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('pythonScript'));
+  expect(python).toBeDefined();
+  expect(readFileSync(join(DIST, 'assets', python!), 'utf8')).toContain('chainstepPython');
+});
+
+test('from file://: a Python program loads the reader, then draws, keeping a native graph until then', async ({ page }) => {
+  await page.goto(fileUrl('?lesson=circuit'));
+  await expect(page.locator('[data-label="f"]')).toBeVisible();
+  expect(await page.evaluate(() => typeof (globalThis as { chainstepPython?: unknown }).chainstepPython)).toBe('undefined');
+  // Typed in, a micrograd program loads the reader and is drawn; no error is shown meanwhile.
+  await replaceProgram(page, "from micrograd.engine import Value\na = Value(-4.0)\nb = Value(2.0)\nc = a * b + b\nc.backward()");
+  await expect(page.locator('[data-label="a"]')).toHaveAttribute('data-op', 'input');
+  await page.keyboard.press('Escape');
+  await page.locator('.graph-view').click({ position: { x: 3, y: 3 } });
+  await page.keyboard.press('End');
+  await expect(page.locator('[data-label="a"]')).toHaveAttribute('data-grad', '2');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await page.evaluate(() => typeof (globalThis as { chainstepPython?: unknown }).chainstepPython)).toBe('function');
+  // A link straight to a PyTorch program's last step: the step is kept across the reader's load.
+  await page.goto(fileUrl(`?step=end&program=${encodeURIComponent('import torch\nx = torch.tensor(3.0, requires_grad=True)\ny = x * x\ny.backward()')}`));
+  await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad', '6');
+  await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad-final', '');
+});
+
+test('when the Python reader cannot load, the text stays and the error says so', async ({ page, pageErrors }) => {
+  await page.route('**/pythonScript-*.js', (route) => route.abort());
+  await page.goto(`/?program=${encodeURIComponent("from micrograd.engine import Value\na = Value(2.0)\nb = a * a")}`);
+  await expect(page.getByRole('alert')).toContainText('the Python reader did not load');
+  await expect(page.getByRole('alert')).toContainText('line 1');
+  await expect(page.locator('.cm-content')).toContainText('a = Value(2.0)');
+  // The refused request is the one console error; anything else still fails the test.
+  const refused = pageErrors.filter((e) => /Failed to load resource: net::ERR_FAILED/.test(e));
+  expect(refused.length).toBe(1);
+  pageErrors.splice(0, pageErrors.length, ...pageErrors.filter((e) => !refused.includes(e)));
 });
 
 test('from file://: the layout runs in a worker started from a blob: URL, not on the page', async ({ page }) => {

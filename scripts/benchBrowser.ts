@@ -63,7 +63,7 @@ function bundleSize(): void {
     raw += code.length;
     gz += gzipSync(code, { level: 9 }).length;
   }
-  const workers = readdirSync(join(DIST, 'assets')).filter((f) => ['layoutWorker', 'katexScript', 'editorScript', 'lessonsScript', 'toolsScript', 'zhScript', 'hostScript', 'inlineWorkerScript', 'worker-', 'digitsScript', 'fashionScript'].some((lazy) => f.startsWith(lazy)));
+  const workers = readdirSync(join(DIST, 'assets')).filter((f) => ['layoutWorker', 'katexScript', 'editorScript', 'lessonsScript', 'toolsScript', 'zhScript', 'hostScript', 'inlineWorkerScript', 'worker-', 'digitsScript', 'fashionScript', 'pythonScript'].some((lazy) => f.startsWith(lazy)));
   emit({ name: 'bundle/initial-js-gzip', files: scripts, bytes: raw, gzip_bytes: gz, gzip_kb: round(gz / 1024), lazy_files: workers });
 }
 

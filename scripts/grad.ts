@@ -1,6 +1,7 @@
 // `npm run grad -- FILE` (or `-` for stdin): CONTRACTS §7; a vector or matrix input's gradient is its nested array (§9).
 import { readFileSync } from 'node:fs';
 import { gradReport } from '../src/engine/report';
+import '../src/engine/python/register';
 import { ProgramError } from '../src/engine/errors';
 
 function main(argv: readonly string[]): number {

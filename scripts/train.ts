@@ -5,6 +5,7 @@ import { loadImageAsset } from '../src/data/loadNode';
 import { datasetEntry, isImageSet, type ImageAsset } from '../src/engine/data';
 import { ProgramError } from '../src/engine/errors';
 import { parseTrainArgs, trainLines, TrainUsageError } from '../src/engine/training/cli';
+import '../src/engine/python/register';
 
 const USAGE = 'usage: npm run train -- FILE [--steps N] [--lr A] [--optimizer sgd|momentum|adam] [--momentum M] [--batch B] [--seed S]\n';
 

@@ -12,6 +12,7 @@ import { parseUrlState } from './store/url';
 import { createVisualizerStore, queryFor } from './store/visualizer';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { loadPythonReader } from './tools/pythonLoader';
 import './ui/styles.css';
 
 function localStorageOrNull(): Storage | null {
@@ -36,7 +37,7 @@ function start(lessons: readonly Lesson[] | null): void {
   const { text, replaced } = chooseStartText(linkProgram, storage, DEFAULT_PROGRAM);
   // A lesson about training opens on the Train tab.
   const trains = !url.program && url.lesson ? lessonById(url.lesson)?.train !== undefined : false;
-  const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined, loadLocale };
+  const init = { text, step: url.step, locale, mode: url.mode, tab: trains ? ('train' as const) : undefined, loadLocale, loadPython: loadPythonReader };
   const store = createVisualizerStore(init);
   const notices = problems.length
     ? [t(locale, 'url.ignored', { problems: problems.map((p) => `${p.key}=${p.value.slice(0, 40)}`).join(', ') })]

@@ -24,6 +24,10 @@ export type ErrorCode =
   | 'dataNotLoaded'
   /** The page could not load an image set's script (set by the page, not by the engine). */
   | 'dataLoadFailed'
+  /** A Python program before the page has loaded its reader (the page loads it and compiles again). */
+  | 'readerNotLoaded'
+  /** The page could not load the Python reader's script (set by the page). */
+  | 'readerLoadFailed'
   | 'twoDataSets'
   | 'paramNotInput'
   | 'axisLiteral'
@@ -92,4 +96,16 @@ export class ProgramError extends Error {
 
   /** The message without the position prefix. */
   readonly detail: string;
+}
+
+/**
+ * `err` as this copy's ProgramError: the Python reader the page loads as a
+ * script of its own throws that script's copy of the class, which
+ * `instanceof` does not recognise. Anything else is returned as it is.
+ */
+export function sameRealmError(err: unknown): unknown {
+  if (err instanceof ProgramError || !(err instanceof Error) || err.name !== 'ProgramError') return err;
+  const { code, line, col, detail, params } = err as Partial<ProgramError>;
+  if (typeof code !== 'string' || typeof line !== 'number' || typeof col !== 'number' || typeof detail !== 'string') return err;
+  return new ProgramError(code, { line, col }, detail, params ?? {});
 }

@@ -329,6 +329,8 @@ export const en = {
   'data.tryAgain': 'Try again',
   'error.dataNotLoaded': 'the {name} images are not loaded yet',
   'error.dataLoadFailed': "the data set '{name}' did not load; check the connection and try again (your program is kept)",
+  'error.readerNotLoaded': 'the Python reader is not loaded yet',
+  'error.readerLoadFailed': 'the Python reader did not load; reload the page to try again (your program is kept)',
   'error.twoDataSets': 'a program names one data set; this is a second data line',
   'error.expectedDataSet': 'expected a data set such as moons(n=200), found {found}',
   'error.expectedKeyword': 'a data set takes keyword arguments such as n=200 or seed=1, found {found}',

@@ -331,6 +331,8 @@ export const zhCN: Record<MessageKey, string> = {
   'data.tryAgain': '重试',
   'error.dataNotLoaded': '{name} 图像还没有加载',
   'error.dataLoadFailed': '数据集“{name}”没有加载成功；请检查网络后重试（你的程序会保留）',
+  'error.readerNotLoaded': 'Python 读取器还没有加载',
+  'error.readerLoadFailed': 'Python 读取器没有加载成功；请刷新页面重试（你的程序会保留）',
   'error.twoDataSets': '一个程序只能有一个数据集；这是第二行数据',
   'error.expectedDataSet': '这里应是一个数据集，例如 moons(n=200)，却是 {found}',
   'error.expectedKeyword': '数据集只接受关键字参数，例如 n=200 或 seed=1，却是 {found}',

@@ -65,8 +65,8 @@ export interface ProgramActions {
   /** Compiles typed text that is waiting for a pause, now (the editor lost focus). */
   commitText: () => void;
   /**
-   * Loads the image set the text names (again, after a failed load) and compiles
-   * once it is there; `step` is where to go then (a link's step).
+   * Loads the image set the text names (again, after a failed load), or the
+   * Python reader, and compiles once it is there; `step` is where to go then (a link's step).
    */
   retryData: (step?: StepRef) => void;
   /**
@@ -183,6 +183,8 @@ export interface VisualizerInit {
   loadAsset?: (name: ImageSetName) => Promise<ImageAsset>;
   /** Makes a language's messages available (default: none needed; the page loads Chinese as a script). */
   loadLocale?: (locale: Locale) => Promise<void>;
+  /** Registers the Python reader (the page loads it as a script; Node registers it at start, so there is no default). */
+  loadPython?: () => Promise<void>;
 }
 
 /** The store's setter and getter as a slice's actions see them: the whole state, so one action may reset others. */

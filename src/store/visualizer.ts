@@ -21,15 +21,16 @@ export type { IterationRequest, IterationView, PanelTab, Theme, VisualizerInit, 
 export function createVisualizerStore(init: VisualizerInit): VisualizerStore {
   const store = createStore<VisualizerState>()((set, get) => ({
     ...initialState(init),
-    ...programActions(init.loadAsset ?? loadDecodedAsset)(set, get),
+    ...programActions(init.loadAsset ?? loadDecodedAsset, init.loadPython)(set, get),
     ...playbackActions(set, get),
     ...practiceActions(set, get),
     ...presentationActions(set, get),
     ...viewActions(init.loadLocale)(set, get),
     ...selectionActions(set, get),
   }));
-  // A program that names an image set is drawn once its images have loaded.
-  if (store.getState().error?.code === 'dataNotLoaded') store.getState().retryData(init.step);
+  // A program that names an image set is drawn once its images have loaded, a Python one once its reader has.
+  const code = store.getState().error?.code;
+  if (code === 'dataNotLoaded' || code === 'readerNotLoaded') store.getState().retryData(init.step);
   return store;
 }
 

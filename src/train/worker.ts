@@ -2,5 +2,7 @@
 // importScripts, as the page loads them with a <script> tag.
 import { loadImageAsset } from '../data/loadBrowser';
 import { serveTrainer } from './serveTrainer';
+// The trainer compiles the program itself, Python programs too.
+import '../engine/python/register';
 
 serveTrainer(loadImageAsset);

@@ -1,6 +1,8 @@
 // The program slice: the text as typed, the last graph that compiled, the error;
 // the image sets a program names, loaded on first use; and the stepper's view of
 // one training iteration (the same text with that iteration's batch and parameters).
+// The Python reader, too, is loaded on first use: until then a Python text
+// waits (compilePending) with the last graph kept.
 // A long program is compiled only once typing pauses: every compile of a
 // 1,000-node program traces it and asks for a new layout, which no keystroke
 // can afford. The text itself is always current (it is saved and shown).
@@ -18,7 +20,7 @@ export const COMPILE_NOW_CHARS = 600;
 export const COMPILE_PAUSE_MS = 250;
 
 export const programActions =
-  (loadAsset: (name: ImageSetName) => Promise<ImageAsset>): SliceActions<ProgramActions> =>
+  (loadAsset: (name: ImageSetName) => Promise<ImageAsset>, loadPython?: () => Promise<void>): SliceActions<ProgramActions> =>
   (set, get) => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const cancelPending = (): void => {
@@ -30,6 +32,7 @@ export const programActions =
     const loading = new Set<string>();
     /** A step asked for before the graph could be made (a link to `step=end` of an image-set program). */
     let wantedStep: StepRef | null = null;
+    let readerLoading = false;
 
     /** A new graph: keep the student's place when it has that many steps; the selection and the practice answers were about the old one. */
     const showGraph = (compiled: Compiled, extra: Partial<ProgramState> = {}) => {
@@ -48,7 +51,26 @@ export const programActions =
         const name = String(error.params.name);
         set({ text, error: null, compilePending: false, dataLoad: { name, status: 'loading' } });
         load(name, error);
+      } else if (error?.code === 'readerNotLoaded' && loadPython) {
+        set({ text, error: null, compilePending: true, dataLoad: null });
+        loadReader(loadPython);
       } else set({ text, error, compilePending: false, dataLoad: null });
+    };
+
+    const loadReader = (loadReader: () => Promise<void>) => {
+      if (readerLoading) return;
+      readerLoading = true;
+      loadReader().then(
+        () => {
+          readerLoading = false;
+          if (get().compilePending) compileNow(get().text);
+        },
+        () => {
+          readerLoading = false;
+          const error = new ProgramError('readerLoadFailed', { line: 1, col: 1 }, 'the Python reader did not load; reload the page to try again (your program is kept)', {});
+          set({ error, compilePending: false });
+        },
+      );
     };
 
     const load = (name: string, at: ProgramError) => {
@@ -91,7 +113,7 @@ export const programActions =
       },
       retryData: (step) => {
         const s = get();
-        if (s.error?.code !== 'dataNotLoaded' && s.dataLoad?.status !== 'failed') return;
+        if (s.error?.code !== 'dataNotLoaded' && s.error?.code !== 'readerNotLoaded' && s.dataLoad?.status !== 'failed') return;
         if (step !== undefined) wantedStep = step;
         compileNow(s.text);
       },
