@@ -140,6 +140,57 @@ test('a big graph’s overview leaves out the arrowheads (each is painted on its
 // A chain of 400 nodes: following shows a few of them at a readable size.
 const LONG_CHAIN = ['x = 0.5', 'a0 = x', ...Array.from({ length: 100 }, (_, i) => `a${i + 1} = tanh(a${i} * 0.9 + x)`)].join('\n');
 
+test('a big graph paints in layers of one chunk each, which hold their nodes and edges where they were and pass clicks through', async ({ page }) => {
+  // Blink repaints a layer as a whole: without them a step of a 1,000-node graph walked all its shapes (~1.5 ms of each frame).
+  await page.goto(appUrl(LONG_CHAIN, { step: '30' }));
+  await expect(page.getByTestId('layout-progress')).toHaveCount(0);
+  const layout = await page.evaluate(() => {
+    const layers = [...document.querySelectorAll('.graph-content foreignObject.paint-layer')];
+    const nodes = document.querySelectorAll('[data-node-id]').length;
+    const edges = document.querySelectorAll('path.edge').length;
+    // Every node and edge drawn is in a layer whose box holds it (its shape; strokes and badges may overflow).
+    const drawn = [...document.querySelectorAll('[data-node-id] .node-shape, path.edge:not([data-culled])')];
+    const outside = drawn.filter((el) => {
+      const layer = el.closest('foreignObject.paint-layer') as SVGForeignObjectElement | null;
+      if (!layer) return true;
+      const b = (el as SVGGraphicsElement).getBBox();
+      const x = layer.x.baseVal.value;
+      const y = layer.y.baseVal.value;
+      return b.x < x - 0.5 || b.y < y - 0.5 || b.x + b.width > x + layer.width.baseVal.value + 0.5 || b.y + b.height > y + layer.height.baseVal.value + 0.5;
+    }).length;
+    // A layer's <svg> maps its user units 1:1 onto the drawing's: a node's box on screen is where the layout put it.
+    const m = (document.querySelector('.graph-svg > g') as SVGGElement).getScreenCTM()!;
+    const view = document.querySelector('.graph-svg')!.getBoundingClientRect();
+    const shape = [...document.querySelectorAll<SVGRectElement>('[data-label] .node-shape')].find((el) => {
+      const r = el.getBoundingClientRect();
+      return r.x > view.x + 40 && r.right < view.right - 40 && r.y > view.y + 60 && r.bottom < view.bottom - 60;
+    })!;
+    const r = shape.getBoundingClientRect();
+    const x = shape.x.baseVal.value;
+    const y = shape.y.baseVal.value;
+    const label = shape.closest('[data-node-id]')!.getAttribute('data-label');
+    return { layers: layers.length, nodes, edges, checked: drawn.length, outside, dx: r.x - (m.a * x + m.e), dy: r.y - (m.d * y + m.f), label, center: [r.x + r.width / 2, r.y + r.height / 2] };
+  });
+  expect(layout.nodes).toBeGreaterThan(300);
+  expect(layout.layers).toBe(Math.ceil(layout.nodes / 48) + Math.ceil(layout.edges / 48));
+  expect(layout.checked).toBeGreaterThan(layout.nodes);
+  expect(layout.outside).toBe(0);
+  expect(Math.abs(layout.dx)).toBeLessThan(1.5);
+  expect(Math.abs(layout.dy)).toBeLessThan(1.5);
+  // A click on a node in a layer selects it.
+  await page.mouse.click(layout.center[0], layout.center[1]);
+  await expect(page.getByTestId('selection-ring')).toBeVisible();
+  // The ring is drawn around the very node clicked.
+  const ring = (await page.getByTestId('selection-ring').boundingBox())!;
+  expect(Math.abs(ring.x + ring.width / 2 - layout.center[0])).toBeLessThan(2);
+  expect(Math.abs(ring.y + ring.height / 2 - layout.center[1])).toBeLessThan(2);
+  // A lesson-sized graph is drawn without them.
+  await page.goto(appUrl(CIRCUIT));
+  await expect(page.locator('[data-label="q"]')).toBeVisible();
+  await expect(page.locator('foreignObject.paint-layer')).toHaveCount(0);
+});
+
+
 /** How many node elements there are, how many are culled, and which nodes in sight are culled or have text not drawn (zoomed out, nodes have none). */
 const cullState = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
@@ -181,6 +232,8 @@ test('a big graph draws only what is near the view: nodes far away keep their el
   const svg = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
   expect(svg.match(/data-node-id=/g)?.length).toBe(followed.nodes);
   expect(svg.includes('data-culled'), 'the export has no culled element and no culling rule').toBe(false);
+  expect(svg.includes('foreignObject'), 'the export is plain SVG: the paint layers are flattened').toBe(false);
+  expect(svg.match(/class="edge[ "]/g)?.length).toBe(await page.locator('path.edge').count());
   expect(await page.locator('[data-node-id][data-culled]').count()).toBeGreaterThan(300);
   // Printing draws the whole graph; back on screen it is culled again.
   await page.emulateMedia({ media: 'print' });

@@ -3,23 +3,56 @@
 // it and copies the child list of every element on the way: with all 1,000
 // nodes under one <g>, that was a copy of 1,000 entries per changed node (about
 // 3 ms a step at 1,000 nodes). In chunks, it copies a few dozen. The chunks
-// render fragments, so the SVG is the same as without them.
-import { memo, useMemo } from 'react';
+// render fragments, so the SVG is the same as without them; in a big graph
+// each is also a paint layer of its own (paintLayers.ts).
+import { memo, useMemo, type ReactNode } from 'react';
 import { placeEdgeLabels, type Spot } from '../graph/edgeLabels';
+import type { Box } from './followView';
 import { GraphEdgeLabel, GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
+import { chunkBoxes, NODE_LAYER_PAD } from './paintLayers';
 import type { Drawing } from './useLayout';
+import { drawingBoxes } from './viewCull';
 
 export const CHUNK = 48;
+
+/**
+ * `children` drawn in a layer of their own when `box` is given: a
+ * <foreignObject> over the box holding an <svg> whose user units are the
+ * drawing's, so the content is placed exactly as without it.
+ */
+function PaintLayer({ box, children }: { box: Box | null; children: ReactNode }) {
+  if (!box) return <>{children}</>;
+  const w = box.x1 - box.x0;
+  const h = box.y1 - box.y0;
+  return (
+    <foreignObject className="paint-layer" x={box.x0} y={box.y0} width={w} height={h}>
+      <svg xmlns="http://www.w3.org/2000/svg" className="paint-layer-svg" viewBox={`${box.x0} ${box.y0} ${w} ${h}`} width={w} height={h}>
+        {children}
+      </svg>
+    </foreignObject>
+  );
+}
+
+/** Each chunk's layer box, or nulls when the graph is drawn without layers. */
+function useLayerBoxes(drawing: Drawing, layers: boolean): { nodes: (Box | null)[]; edges: (Box | null)[] } | null {
+  return useMemo(() => {
+    if (!layers) return null;
+    const boxes = drawingBoxes(drawing);
+    return { nodes: chunkBoxes(boxes.nodes, CHUNK, NODE_LAYER_PAD), edges: chunkBoxes(boxes.edges, CHUNK) };
+  }, [drawing, layers]);
+}
 
 interface EdgeChunkProps {
   drawing: Drawing;
   start: number;
+  /** The chunk's paint layer (big graphs), or null. */
+  box: Box | null;
   /** Arrowheads: left out of a big graph's overview, where they are a pixel or two and each is painted on its own. */
   arrows: boolean;
 }
 
-const EdgeChunk = memo(function EdgeChunk({ drawing, start, arrows }: EdgeChunkProps) {
+const EdgeChunk = memo(function EdgeChunk({ drawing, start, box, arrows }: EdgeChunkProps) {
   const { model, layout, compiled } = drawing;
   const graph = compiled.graph;
   const out = [];
@@ -38,7 +71,7 @@ const EdgeChunk = memo(function EdgeChunk({ drawing, start, arrows }: EdgeChunkP
       />,
     );
   }
-  return <>{out}</>;
+  return <PaintLayer box={box}>{out}</PaintLayer>;
 });
 
 const LabelChunk = memo(function LabelChunk({ drawing, start, spots }: { drawing: Drawing; start: number; spots: readonly Spot[] }) {
@@ -55,12 +88,14 @@ const LabelChunk = memo(function LabelChunk({ drawing, start, spots }: { drawing
 interface NodeChunkProps {
   drawing: Drawing;
   start: number;
+  /** The chunk's paint layer (big graphs), or null. */
+  box: Box | null;
   detail: boolean;
   gridNumbers: boolean;
   focusable: boolean;
 }
 
-const NodeChunk = memo(function NodeChunk({ drawing, start, detail, gridNumbers, focusable }: NodeChunkProps) {
+const NodeChunk = memo(function NodeChunk({ drawing, start, box, detail, gridNumbers, focusable }: NodeChunkProps) {
   const { model, layout, compiled } = drawing;
   const out = [];
   for (let k = start; k < Math.min(start + CHUNK, model.nodes.length); k++) {
@@ -78,13 +113,14 @@ const NodeChunk = memo(function NodeChunk({ drawing, start, detail, gridNumbers,
       />,
     );
   }
-  return <>{out}</>;
+  return <PaintLayer box={box}>{out}</PaintLayer>;
 });
 
 const starts = (length: number): number[] => Array.from({ length: Math.ceil(length / CHUNK) }, (_, i) => i * CHUNK);
 
-/** The edges, and above all of them the numbers they carry (`labels`: small graphs only). */
-export function EdgeLayer({ drawing, labels, arrows }: { drawing: Drawing; labels: boolean; arrows: boolean }) {
+/** The edges, and above all of them the numbers they carry (`labels`: small graphs only); `layers`: a paint layer per chunk. */
+export function EdgeLayer({ drawing, labels, arrows, layers }: { drawing: Drawing; labels: boolean; arrows: boolean; layers: boolean }) {
+  const boxes = useLayerBoxes(drawing, layers);
   // Placed once per drawing: clear of the nodes and of each other.
   const spots = useMemo(
     () =>
@@ -101,7 +137,7 @@ export function EdgeLayer({ drawing, labels, arrows }: { drawing: Drawing; label
     <>
       <g className="edges">
         {chunks.map((start) => (
-          <EdgeChunk key={start} drawing={drawing} start={start} arrows={arrows} />
+          <EdgeChunk key={start} drawing={drawing} start={start} box={boxes?.edges[start / CHUNK] ?? null} arrows={arrows} />
         ))}
       </g>
       {spots && (
@@ -115,11 +151,12 @@ export function EdgeLayer({ drawing, labels, arrows }: { drawing: Drawing; label
   );
 }
 
-export function NodeLayer({ drawing, detail, gridNumbers, focusable }: Omit<NodeChunkProps, 'start'>) {
+export function NodeLayer({ drawing, detail, gridNumbers, focusable, layers }: Omit<NodeChunkProps, 'start' | 'box'> & { layers: boolean }) {
+  const boxes = useLayerBoxes(drawing, layers);
   return (
     <g className="nodes">
       {starts(drawing.model.nodes.length).map((start) => (
-        <NodeChunk key={start} drawing={drawing} start={start} detail={detail} gridNumbers={gridNumbers} focusable={focusable} />
+        <NodeChunk key={start} drawing={drawing} start={start} box={boxes?.nodes[start / CHUNK] ?? null} detail={detail} gridNumbers={gridNumbers} focusable={focusable} />
       ))}
     </g>
   );

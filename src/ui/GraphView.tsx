@@ -255,9 +255,9 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
             <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
-              <EdgeLayer drawing={drawing} labels={edgeDetail} arrows={detail} />
+              <EdgeLayer drawing={drawing} labels={edgeDetail} arrows={detail} layers={big} />
               <SelectionRing drawing={drawing} drawnAt={drawnAt} />
-              <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} />
+              <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} layers={big} />
             </g>
             </StepChannelContext.Provider>
           )}

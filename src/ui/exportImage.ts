@@ -22,6 +22,20 @@ function graphRules(): string {
   return rules.join('\n');
 }
 
+/**
+ * Puts the content of each paint layer (paintLayers.ts: a <foreignObject>
+ * holding an <svg> in the drawing's own units) straight into a <g>: a file for
+ * a slide or an editor is plain SVG, and the drawing is the same.
+ */
+export function flattenPaintLayers(root: Element): void {
+  for (const layer of Array.from(root.querySelectorAll('foreignObject.paint-layer'))) {
+    const g = root.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'g');
+    const inner = layer.firstElementChild;
+    while (inner?.firstChild) g.appendChild(inner.firstChild);
+    layer.replaceWith(g);
+  }
+}
+
 /** A self-contained SVG of the graph as it looks now, `width` × `height` in drawing units. */
 export function standaloneSvg(content: SVGGElement, width: number, height: number, themeRoot: Element): string {
   const computed = getComputedStyle(themeRoot);
@@ -29,6 +43,7 @@ export function standaloneSvg(content: SVGGElement, width: number, height: numbe
   const background = getComputedStyle(themeRoot).getPropertyValue('--bg').trim() || '#ffffff';
   const clone = content.cloneNode(true) as SVGGElement;
   clone.removeAttribute('transform');
+  flattenPaintLayers(clone);
   const font = computed.fontFamily.replace(/"/g, "'");
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" width="${Math.ceil(width)}" height="${Math.ceil(height)}" font-family="${font}">`,

@@ -72,7 +72,7 @@ export function createCuller(layer: Element, drawing: Drawing): Culler {
     const k = byId.get(el.getAttribute('data-node-id') ?? '');
     if (k !== undefined) nodeEls[k] = el;
   }
-  const edgeList = Array.from(layer.querySelectorAll('.edges > path.edge'));
+  const edgeList = Array.from(layer.querySelectorAll('.edges path.edge'));
   const edgeEls = edgeList.length === boxes.edges.length ? edgeList : [];
   const culled = new Set<Element>();
   let paused = false;
