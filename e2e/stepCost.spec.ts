@@ -137,6 +137,40 @@ test('a big graph’s overview leaves out the arrowheads (each is painted on its
   await expect(page.locator('path.edge[marker-end]')).toHaveCount(edges);
 });
 
+test('a big graph’s overview composites its edges in three groups, not while a zoom settles, and not zoomed in to read', async ({ page }) => {
+  // A step recoloured a few long edges, and the raster under them replayed every edge there (4–6 ms a step on the builder's 2,156).
+  const lines: string[] = [];
+  for (let i = 0; i < 80; i++) lines.push(`l0_${i} = ${((i % 7) - 3) / 4}`);
+  for (let d = 1; d < 5; d++) for (let i = 0; i < 80; i++) lines.push(`l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`);
+  lines.push(`L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`);
+  await page.goto(appUrl(lines.join('\n')));
+  await expect(page.getByTestId('layout-progress')).toHaveCount(0);
+  const state = () =>
+    page.evaluate(() => ({
+      composited: document.querySelector('.graph-svg')!.hasAttribute('data-composite'),
+      groups: [...document.querySelectorAll('.edge-group')].map((g) => [getComputedStyle(g).willChange, g.querySelectorAll('path.edge').length]),
+      edges: document.querySelectorAll('path.edge').length,
+    }));
+  await expect.poll(async () => (await state()).composited).toBe(true);
+  const rest = await state();
+  expect(rest.groups.map(([w]) => w)).toEqual(['transform', 'transform', 'transform']);
+  // Every edge is in a group, the groups about even.
+  const sizes = rest.groups.map(([, n]) => n as number);
+  expect(sizes.reduce((a, b) => a + b, 0)).toBe(rest.edges);
+  expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(2 * 48);
+  // A zoom takes the layers away (rastered at the old scale they would blur), and they return once the view rests.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  expect((await state()).composited).toBe(false);
+  await expect.poll(async () => (await state()).composited).toBe(true);
+  expect((await state()).groups.map(([w]) => w)).toEqual(['transform', 'transform', 'transform']);
+  // Zoomed in to read (labels shown), the edges are not composited, however long the view rests.
+  for (let i = 0; i < 20 && (await page.locator('path.edge[marker-end]').count()) === 0; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(600);
+  const near = await state();
+  expect(near.composited).toBe(false);
+  expect(near.groups.map(([w]) => w)).toEqual(['auto', 'auto', 'auto']);
+});
+
 // A chain of 400 nodes: following shows a few of them at a readable size.
 const LONG_CHAIN = ['x = 0.5', 'a0 = x', ...Array.from({ length: 100 }, (_, i) => `a${i + 1} = tanh(a${i} * 0.9 + x)`)].join('\n');
 
@@ -145,7 +179,7 @@ test('a big graph paints in layers of one chunk each, which hold their nodes and
   await page.goto(appUrl(LONG_CHAIN, { step: '30' }));
   await expect(page.getByTestId('layout-progress')).toHaveCount(0);
   const layout = await page.evaluate(() => {
-    const layers = [...document.querySelectorAll('.graph-content foreignObject.paint-layer')];
+    const layers = [...document.querySelectorAll('.graph-content foreignObject.paint-layer:not(.edge-group)')];
     const nodes = document.querySelectorAll('[data-node-id]').length;
     const edges = document.querySelectorAll('path.edge').length;
     // Every node and edge drawn is in a layer whose box holds it (its shape; strokes and badges may overflow).

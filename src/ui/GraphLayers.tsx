@@ -4,10 +4,12 @@
 // nodes under one <g>, that was a copy of 1,000 entries per changed node (about
 // 3 ms a step at 1,000 nodes). In chunks, it copies a few dozen. The chunks
 // render fragments, so the SVG is the same as without them; in a big graph
-// each is also a paint layer of its own (paintLayers.ts).
+// each is also a paint layer of its own (paintLayers.ts), and the edge chunks
+// are gathered in EDGE_GROUPS groups that an overview composites
+// (edgeCompositor.ts).
 import { memo, useMemo, type ReactNode } from 'react';
 import { placeEdgeLabels, type Spot } from '../graph/edgeLabels';
-import type { Box } from './followView';
+import { unionBox, type Box } from './followView';
 import { GraphEdgeLabel, GraphEdgeView } from './GraphEdgeView';
 import { GraphNodeView } from './GraphNodeView';
 import { chunkBoxes, NODE_LAYER_PAD } from './paintLayers';
@@ -15,18 +17,20 @@ import type { Drawing } from './useLayout';
 import { drawingBoxes } from './viewCull';
 
 export const CHUNK = 48;
+/** A big graph's edges are split into this many groups, each a compositor layer in an overview: measured on the builder's 2,156 edges, two or three took a step's raster from 5.4 to 1.2–2 ms, while each more layer adds to every frame's drawing. */
+export const EDGE_GROUPS = 3;
 
 /**
  * `children` drawn in a layer of their own when `box` is given: a
  * <foreignObject> over the box holding an <svg> whose user units are the
  * drawing's, so the content is placed exactly as without it.
  */
-function PaintLayer({ box, children }: { box: Box | null; children: ReactNode }) {
+function PaintLayer({ box, group = false, children }: { box: Box | null; group?: boolean; children: ReactNode }) {
   if (!box) return <>{children}</>;
   const w = box.x1 - box.x0;
   const h = box.y1 - box.y0;
   return (
-    <foreignObject className="paint-layer" x={box.x0} y={box.y0} width={w} height={h}>
+    <foreignObject className={group ? 'paint-layer edge-group' : 'paint-layer'} x={box.x0} y={box.y0} width={w} height={h}>
       <svg xmlns="http://www.w3.org/2000/svg" className="paint-layer-svg" viewBox={`${box.x0} ${box.y0} ${w} ${h}`} width={w} height={h}>
         {children}
       </svg>
@@ -116,6 +120,14 @@ const NodeChunk = memo(function NodeChunk({ drawing, start, box, detail, gridNum
   return <PaintLayer box={box}>{out}</PaintLayer>;
 });
 
+/** The chunk ranges [from, to) of the EDGE_GROUPS groups, as even as they divide. */
+export function edgeGroups(chunks: number, groups = EDGE_GROUPS): [number, number][] {
+  const per = Math.ceil(chunks / groups);
+  const out: [number, number][] = [];
+  for (let from = 0; from < chunks; from += per) out.push([from, Math.min(chunks, from + per)]);
+  return out;
+}
+
 const starts = (length: number): number[] => Array.from({ length: Math.ceil(length / CHUNK) }, (_, i) => i * CHUNK);
 
 /** The edges, and above all of them the numbers they carry (`labels`: small graphs only); `layers`: a paint layer per chunk. */
@@ -133,12 +145,17 @@ export function EdgeLayer({ drawing, labels, arrows, layers }: { drawing: Drawin
     [drawing, labels],
   );
   const chunks = starts(drawing.model.edges.length);
+  const chunkOf = (start: number) => <EdgeChunk key={start} drawing={drawing} start={start} box={boxes?.edges[start / CHUNK] ?? null} arrows={arrows} />;
   return (
     <>
       <g className="edges">
-        {chunks.map((start) => (
-          <EdgeChunk key={start} drawing={drawing} start={start} box={boxes?.edges[start / CHUNK] ?? null} arrows={arrows} />
-        ))}
+        {boxes
+          ? edgeGroups(chunks.length).map(([from, to]) => (
+              <PaintLayer key={from} group box={unionBox(boxes.edges.slice(from, to).filter((b): b is Box => b !== null))}>
+                {chunks.slice(from, to).map(chunkOf)}
+              </PaintLayer>
+            ))
+          : chunks.map(chunkOf)}
       </g>
       {spots && (
         <g className="edge-labels">

@@ -17,6 +17,7 @@ import { TensorScaleProvider, TensorScaleToggle } from './tensor/scaleMode';
 import { focusNodes, followTransform, overviewIsSpecks, unionBox, type Box } from './followView';
 import { createPanZoom, insetsFor, type PanZoom } from './panZoom';
 import { createCuller, nodeBox, type Culler } from './viewCull';
+import { createEdgeCompositor, type EdgeCompositor } from './edgeCompositor';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
 import { useT } from './useT';
@@ -58,6 +59,8 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const panZoom = useRef<PanZoom | null>(null);
   // Big graphs draw only what is near the view (viewCull.ts); the view's size is read from here, not measured, on each pan.
   const culler = useRef<Culler | null>(null);
+  // A big graph's overview composites its edge groups, except while a zoom settles (edgeCompositor.ts).
+  const compositor = useRef<EdgeCompositor | null>(null);
   const viewSizeRef = useRef(viewSize);
   viewSizeRef.current = viewSize;
   // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
@@ -81,13 +84,17 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         setGridNumbers(t.k * TENSOR_GRID.fontPx >= TENSOR_GRID.minNumberPx);
         const size = viewSizeRef.current;
         if (size) culler.current?.update(t, size.width, size.height);
+        compositor.current?.viewed(t.k);
       },
       insets,
     );
     panZoom.current = pz;
+    compositor.current = createEdgeCompositor(svgRef.current);
     return () => {
       pz.destroy();
       panZoom.current = null;
+      compositor.current?.destroy();
+      compositor.current = null;
     };
   }, [insets]);
 
@@ -237,6 +244,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const big = count > DETAIL_NODE_LIMIT;
   // Level of detail: big graphs show labels only once zoomed in enough to read them.
   const detail = !big || zoomedIn;
+  useEffect(() => compositor.current?.setEnabled(big && !detail && Boolean(drawing)), [big, detail, drawing]);
   const edgeDetail = !big;
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
   // Parameters and data are drawn apart where the program has both (§10: with no `param`, every input is a parameter).
