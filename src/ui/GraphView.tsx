@@ -34,6 +34,7 @@ const FOLLOW_MAX_SCALE = 1.1;
 /** A move of the view takes in the nodes of up to this many following steps, where they fit. */
 const FOLLOW_LOOKAHEAD = 8;
 
+
 export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const compiled = useVisualizer((s) => s.compiled);
   const groups = useMemo(() => (compiled ? findGroups(compiled.graph) : []), [compiled]);
@@ -133,9 +134,12 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
       if (!focus) return;
       const end = drawing.compiled.trace.end;
       const ahead: Box[] = [];
+      const aheadAnchors: Box[] = [];
       for (let s = Math.max(step, 1) + 1; s <= Math.min(end, step + FOLLOW_LOOKAHEAD); s++) {
-        const next = unionBox(drawnOf(s).map(box));
+        const nodes = drawnOf(s);
+        const next = unionBox(nodes.map(box));
         if (next) ahead.push(next);
+        if (nodes.length > 0) aheadAnchors.push(box(nodes[0]));
       }
       const { width: w, height: h } = svg.getBoundingClientRect();
       const move = followTransform({
@@ -145,6 +149,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         focus,
         anchor: box(drawn[0]),
         ahead,
+        aheadAnchors,
         minScale: READABLE_SCALE,
         // Near natural size: closer in shows too little around the step.
         maxScale: Math.max(READABLE_SCALE, Math.min(maxScale, FOLLOW_MAX_SCALE)),

@@ -130,3 +130,31 @@ describe('followTransform looks ahead', () => {
     expect(followTransform({ ...request, current: t, focus: ahead[1], anchor: ahead[1] })).toBeNull();
   });
 });
+
+describe('followTransform with a focus too wide for the view', () => {
+  // Every step of a chain also reads x, far to the left: the focus never fits.
+  const req: FollowRequest = {
+    view: { width: 600, height: 400 },
+    insets: { top: 50, bottom: 30, side: 20 },
+    current: { x: 0, y: 0, k: 1 },
+    focus: { x0: -3000, y0: 100, x1: 500, y1: 160 },
+    anchor: { x0: 400, y0: 100, x1: 500, y1: 160 },
+    minScale: 0.88,
+    maxScale: 1.2,
+  };
+
+  it('does not move while the main node is in sight (it used to re-centre it at every step)', () => {
+    expect(followTransform(req)).toBeNull();
+  });
+
+  it('once the main node leaves the view, takes in the next main nodes too, as many as fit', () => {
+    const anchor = { x0: 700, y0: 100, x1: 800, y1: 160 };
+    const aheadAnchors = [800, 900, 1000, 1100, 1200].map((x) => ({ x0: x, y0: 100, x1: x + 100, y1: 160 }));
+    const t = followTransform({ ...req, focus: { ...req.focus, x1: 800 }, anchor, aheadAnchors });
+    if (!t) throw new Error('expected a move');
+    // 560 px wide: the anchor and the next four (700..1200) fit, the fifth (to 1300) does not.
+    expect(t.x + 700).toBeGreaterThanOrEqual(20);
+    expect(t.x + 1200).toBeLessThanOrEqual(580);
+    expect(t.x + 1300).toBeGreaterThan(580);
+  });
+});

@@ -63,6 +63,8 @@ export interface FollowRequest {
    * (each move repaints the whole graph).
    */
   readonly ahead?: readonly Box[];
+  /** Their main nodes: where a focus does not fit in the view (an input every step reads, far away), a move takes in these instead. */
+  readonly aheadAnchors?: readonly Box[];
   /** The smallest zoom at which node text is readable, and the largest to zoom in to. */
   readonly minScale: number;
   readonly maxScale: number;
@@ -74,9 +76,11 @@ export interface FollowRequest {
  * above `minScale` is kept, as the user chose it; a smaller one becomes the
  * scale that fits the focus, between minScale and maxScale. The focus, with as
  * many of the next steps' as fit with it, is then centred; along an axis where
- * the focus alone does not fit, the anchor is centred instead.
+ * the focus alone does not fit, the anchor is centred instead. A focus that
+ * does not fit at all asks only for its anchor to be in sight: a chain whose
+ * every step also reads a far-away input would otherwise move at every step.
  */
-export function followTransform({ view, insets, current, focus, anchor, ahead = [], minScale, maxScale }: FollowRequest): ViewTransform | null {
+export function followTransform({ view, insets, current, focus, anchor, ahead = [], aheadAnchors = [], minScale, maxScale }: FollowRequest): ViewTransform | null {
   const left = insets.side;
   const right = view.width - insets.side;
   const top = insets.top;
@@ -88,28 +92,33 @@ export function followTransform({ view, insets, current, focus, anchor, ahead = 
   const fh = Math.max(1, focus.y1 - focus.y0);
   const keep = current.k >= minScale - 1e-9;
   const k = keep ? current.k : Math.min(Math.max(minScale, maxScale), Math.max(minScale, Math.min(width / fw, height / fh)));
+  const fits = (b: Box) => k * (b.x1 - b.x0) <= width && k * (b.y1 - b.y0) <= height;
+  const whole = fits(focus);
   if (keep) {
+    const target = whole ? focus : anchor;
     const inside =
-      current.x + k * focus.x0 >= left - 0.5 &&
-      current.x + k * focus.x1 <= right + 0.5 &&
-      current.y + k * focus.y0 >= top - 0.5 &&
-      current.y + k * focus.y1 <= bottom + 0.5;
+      current.x + k * target.x0 >= left - 0.5 &&
+      current.x + k * target.x1 <= right + 0.5 &&
+      current.y + k * target.y0 >= top - 0.5 &&
+      current.y + k * target.y1 <= bottom + 0.5;
     if (inside) return null;
   }
-  const fits = (b: Box) => k * (b.x1 - b.x0) <= width && k * (b.y1 - b.y0) <= height;
-  let shown = focus;
-  if (fits(focus)) {
-    for (const next of ahead) {
-      const grown = unionBox([shown, next]) as Box;
+  const grow = (start: Box, next: readonly Box[]): Box => {
+    let shown = start;
+    for (const b of next) {
+      const grown = unionBox([shown, b]) as Box;
       if (!fits(grown)) break;
       shown = grown;
     }
-  }
+    return shown;
+  };
+  const shown = whole ? grow(focus, ahead) : focus;
+  const anchorShown = whole ? anchor : grow(anchor, aheadAnchors);
   const centre = (lo: number, hi: number, f0: number, f1: number, a0: number, a1: number): number =>
     k * (f1 - f0) <= hi - lo ? (lo + hi) / 2 - (k * (f0 + f1)) / 2 : (lo + hi) / 2 - (k * (a0 + a1)) / 2;
   return {
-    x: centre(left, right, shown.x0, shown.x1, anchor.x0, anchor.x1),
-    y: centre(top, bottom, shown.y0, shown.y1, anchor.y0, anchor.y1),
+    x: centre(left, right, shown.x0, shown.x1, anchorShown.x0, anchorShown.x1),
+    y: centre(top, bottom, shown.y0, shown.y1, anchorShown.y0, anchorShown.y1),
     k,
   };
 }
