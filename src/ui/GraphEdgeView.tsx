@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { formatNumber } from '../formulas/number';
-import { edgePath } from '../graph/edgePath';
+import { edgePieces } from '../graph/edgePath';
 import type { Spot } from '../graph/edgeLabels';
 import { useStepKey } from './stepChannel';
 
@@ -26,20 +26,33 @@ interface Props {
   fromConst?: boolean;
 }
 
-/** An edge, coloured by what the step sends along it. */
+/**
+ * An edge, coloured by what the step sends along it: one <path>, or for a long
+ * route several (edgePieces), alike but for `data-piece` on all but the first
+ * and the arrowhead on the last.
+ */
 export const GraphEdgeView = memo(function GraphEdgeView({ index, from, to, points, arrow = true, fromConst = false }: Props) {
   const { role, amount } = useEdgeLook(index);
-  // One <path> per edge (no wrapping <g>): at 1,000 nodes the 2,000 wrappers were
-  // a third of the graph's elements, and each step's paint walks them all.
+  const pieces = edgePieces(points);
+  const className = `${role ? `edge edge-${role}` : 'edge'}${fromConst ? ' edge-const' : ''}`;
+  const amountText = amount === undefined ? undefined : String(amount);
+  // No wrapping <g>: at 1,000 nodes the 2,000 wrappers were a third of the graph's
+  // elements, and each step's paint walks them all.
   return (
-    <path
-      className={`${role ? `edge edge-${role}` : 'edge'}${fromConst ? ' edge-const' : ''}`}
-      data-from={from}
-      data-to={to}
-      data-amount={amount === undefined ? undefined : String(amount)}
-      d={edgePath(points)}
-      markerEnd={arrow ? 'url(#arrow)' : undefined}
-    />
+    <>
+      {pieces.map((piece, j) => (
+        <path
+          key={j}
+          className={className}
+          data-from={from}
+          data-to={to}
+          data-amount={amountText}
+          data-piece={j > 0 ? j : undefined}
+          d={piece.d}
+          markerEnd={arrow && j === pieces.length - 1 ? 'url(#arrow)' : undefined}
+        />
+      ))}
+    </>
   );
 });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../engine';
 import { collapsedModel } from '../graph/drawModel';
+import { edgePieces } from '../graph/edgePath';
 import { layoutGraph } from '../graph/layout';
 import type { Box } from './followView';
 import type { Drawing } from './useLayout';
@@ -14,12 +15,12 @@ const model = collapsedModel(compiled.graph, []);
 const drawing: Drawing = { compiled, model, layout: layoutGraph(model) };
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** The elements GraphLayers draws: edges in drawing order, then each node's <g> with its box. */
+/** The elements GraphLayers draws: edge paths in drawing order (a long edge has several), then each node's <g> with its box. */
 function drawnLayer(): { layer: SVGGElement; nodes: Element[]; edges: Element[] } {
   const layer = document.createElementNS(SVG, 'g');
   const edgeGroup = layer.appendChild(document.createElementNS(SVG, 'g'));
   edgeGroup.setAttribute('class', 'edges');
-  const edges = model.edges.map(() => {
+  const edges = drawingBoxes(drawing).pieces.map(() => {
     const p = edgeGroup.appendChild(document.createElementNS(SVG, 'path'));
     p.setAttribute('class', 'edge');
     return p;
@@ -48,6 +49,26 @@ describe('cullRect', () => {
   });
 });
 
+describe('drawingBoxes', () => {
+  it("gives a long edge (from x, read by every step) a box per piece, each far smaller than the edge's", () => {
+    const longest = drawing.layout.edges.reduce((best, e, k) => (e.points.length > drawing.layout.edges[best].points.length ? k : best), 0);
+    expect(drawing.layout.edges[longest].points.length).toBeGreaterThan(40);
+    let first = 0;
+    for (let k = 0; k < longest; k++) first += edgePieces(drawing.layout.edges[k].points).length;
+    const own = boxes.pieces.slice(first, first + edgePieces(drawing.layout.edges[longest].points).length);
+    expect(own.length).toBeGreaterThan(2);
+    const edge = boxes.edges[longest];
+    for (const b of own) {
+      expect(b.x0).toBeGreaterThanOrEqual(edge.x0);
+      expect(b.x1).toBeLessThanOrEqual(edge.x1);
+      expect(b.x1 - b.x0).toBeLessThan((edge.x1 - edge.x0) / 2);
+    }
+    // Together they cover the edge's box.
+    expect(Math.min(...own.map((b) => b.x0))).toBe(edge.x0);
+    expect(Math.max(...own.map((b) => b.x1))).toBe(edge.x1);
+  });
+});
+
 describe('createCuller', () => {
   it('culls the nodes and edges far from the view and nothing near it; a pan brings them back', () => {
     const { layer, nodes, edges } = drawnLayer();
@@ -58,7 +79,7 @@ describe('createCuller', () => {
     culler.update(start, VIEW.width, VIEW.height);
     const rect = cullRect(start, VIEW.width, VIEW.height);
     expect(culled(nodes)).toEqual(boxes.nodes.map((b) => !overlaps(b, rect)));
-    expect(culled(edges)).toEqual(boxes.edges.map((b) => !overlaps(b, rect)));
+    expect(culled(edges)).toEqual(boxes.pieces.map((b) => !overlaps(b, rect)));
     const shown = culled(nodes).filter((c) => !c).length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(nodes.length / 3);
@@ -78,7 +99,7 @@ describe('createCuller', () => {
         culler.update({ x, y, k }, VIEW.width, VIEW.height);
         const sight = inView({ x, y, k });
         boxes.nodes.forEach((b, i) => overlaps(b, sight) && expect(nodes[i].hasAttribute('data-culled')).toBe(false));
-        boxes.edges.forEach((b, i) => overlaps(b, sight) && expect(edges[i].hasAttribute('data-culled')).toBe(false));
+        boxes.pieces.forEach((b, i) => overlaps(b, sight) && expect(edges[i].hasAttribute('data-culled')).toBe(false));
       }),
       { numRuns: 200 },
     );

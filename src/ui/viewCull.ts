@@ -6,12 +6,13 @@
 // browser skips them. Every node keeps its element and its data-* attributes
 // (CONTRACTS §4). Like the pan and zoom, this is view
 // state applied outside React: a pan must not re-render the graph.
-import type { Box, ViewTransform } from './followView';
+import { edgePieces } from '../graph/edgePath';
+import { unionBox, type Box, type ViewTransform } from './followView';
 import type { Drawing } from './useLayout';
 
 /** Kept drawn beyond each side of the view, as a share of its size: a pan of up to this much needs no new elements. */
 export const CULL_MARGIN = 0.5;
-/** Room around an edge's points: its curve (curveBasis) stays inside their hull; arrowheads and strokes stick out a little. */
+/** Room around an edge path's points and control points (its curve stays inside their hull): arrowheads and strokes stick out a little. */
 const EDGE_PAD = 12;
 
 /** The part of the drawing, in drawing units, that is drawn at transform `t` in a `width` × `height` view. */
@@ -30,23 +31,17 @@ export function nodeBox(drawing: Drawing, k: number): Box {
   return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
 }
 
-/** Each drawn node's box and each edge's, in the drawing's order. */
-export function drawingBoxes(drawing: Drawing): { nodes: Box[]; edges: Box[] } {
+/** Each drawn node's box, each edge's, and each edge path's (edgePieces: a long edge has several), in the drawing's order. */
+export function drawingBoxes(drawing: Drawing): { nodes: Box[]; edges: Box[]; pieces: Box[] } {
   const nodes = drawing.model.nodes.map((_, k) => nodeBox(drawing, k));
+  const pad = (b: Box): Box => ({ x0: b.x0 - EDGE_PAD, y0: b.y0 - EDGE_PAD, x1: b.x1 + EDGE_PAD, y1: b.y1 + EDGE_PAD });
+  const pieces: Box[] = [];
   const edges = drawing.layout.edges.map(({ points }) => {
-    let x0 = Infinity;
-    let y0 = Infinity;
-    let x1 = -Infinity;
-    let y1 = -Infinity;
-    for (const [x, y] of points) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
-    return { x0: x0 - EDGE_PAD, y0: y0 - EDGE_PAD, x1: x1 + EDGE_PAD, y1: y1 + EDGE_PAD };
+    const own = edgePieces(points).map((p) => pad(p.box));
+    pieces.push(...own);
+    return unionBox(own) ?? { x0: 0, y0: 0, x1: 0, y1: 0 };
   });
-  return { nodes, edges };
+  return { nodes, edges, pieces };
 }
 
 export interface Culler {
@@ -73,7 +68,7 @@ export function createCuller(layer: Element, drawing: Drawing): Culler {
     if (k !== undefined) nodeEls[k] = el;
   }
   const edgeList = Array.from(layer.querySelectorAll('.edges path.edge'));
-  const edgeEls = edgeList.length === boxes.edges.length ? edgeList : [];
+  const edgeEls = edgeList.length === boxes.pieces.length ? edgeList : [];
   const culled = new Set<Element>();
   let paused = false;
   let last: [ViewTransform, number, number] | null = null;
@@ -95,7 +90,7 @@ export function createCuller(layer: Element, drawing: Drawing): Culler {
     if (!last || paused) return;
     const rect = cullRect(...last);
     boxes.nodes.forEach((b, k) => set(nodeEls[k], !overlaps(b, rect)));
-    edgeEls.forEach((el, k) => set(el, !overlaps(boxes.edges[k], rect)));
+    edgeEls.forEach((el, k) => set(el, !overlaps(boxes.pieces[k], rect)));
   };
   return {
     update(t, width, height) {
