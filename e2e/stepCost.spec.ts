@@ -119,13 +119,18 @@ test('only node shapes take the pointer: a click on a node’s text selects the 
   await expect(page.getByTestId('selected-node')).toContainText('q');
 });
 
+/** Five layers of 80, each value the product of two from the layer before: a big graph that opens as an overview (a long chain would open following, zoomed in). */
+const LAYERS_80 = [
+  ...Array.from({ length: 80 }, (_, i) => `l0_${i} = ${((i % 7) - 3) / 4}`),
+  ...Array.from({ length: 4 * 80 }, (_, j) => {
+    const [d, i] = [Math.floor(j / 80) + 1, j % 80];
+    return `l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`;
+  }),
+  `L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`,
+].join('\n');
+
 test('a big graph’s overview leaves out the arrowheads (each is painted on its own, a pixel or two wide there); zoomed in to read, they come back', async ({ page }) => {
-  // Five layers of 80, each value the product of two from the layer before (a long chain would open following, zoomed in).
-  const lines: string[] = [];
-  for (let i = 0; i < 80; i++) lines.push(`l0_${i} = ${((i % 7) - 3) / 4}`);
-  for (let d = 1; d < 5; d++) for (let i = 0; i < 80; i++) lines.push(`l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`);
-  lines.push(`L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`);
-  await page.goto(appUrl(lines.join('\n')));
+  await page.goto(appUrl(LAYERS_80));
   await expect(page.locator('[data-label="L"]')).toBeAttached();
   await expect(page.getByTestId('follow-toggle')).toHaveAttribute('aria-pressed', 'false');
   await expect(page.getByTestId('layout-progress')).toHaveCount(0);
@@ -140,11 +145,7 @@ test('a big graph’s overview leaves out the arrowheads (each is painted on its
 
 test('a big graph’s overview composites its edges in three groups, not while a zoom settles, and not zoomed in to read', async ({ page }) => {
   // A step recoloured a few long edges, and the raster under them replayed every edge there (4–6 ms a step on the builder's 2,156).
-  const lines: string[] = [];
-  for (let i = 0; i < 80; i++) lines.push(`l0_${i} = ${((i % 7) - 3) / 4}`);
-  for (let d = 1; d < 5; d++) for (let i = 0; i < 80; i++) lines.push(`l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`);
-  lines.push(`L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`);
-  await page.goto(appUrl(lines.join('\n')));
+  await page.goto(appUrl(LAYERS_80));
   await expect(page.getByTestId('layout-progress')).toHaveCount(0);
   const state = () =>
     page.evaluate(() => ({

@@ -102,7 +102,7 @@ export function edgePieces(points: readonly Point[], size = PIECE_SEGMENTS, leng
   }
   const pieces: EdgePiece[] = [];
   let from = first;
-  for (let i = 0; i < segments.length || pieces.length === 0; ) {
+  for (let i = 0; i < segments.length; ) {
     let text = `M${from[0]},${from[1]}`;
     let [x0, y0, x1, y1] = [from[0], from[1], from[0], from[1]];
     let count = 0;
@@ -121,7 +121,6 @@ export function edgePieces(points: readonly Point[], size = PIECE_SEGMENTS, leng
       count++;
     }
     pieces.push({ d: text, box: { x0, y0, x1, y1 } });
-    if (segments.length === 0) break;
   }
   if (shared) pieceCache.set(points, pieces);
   return pieces;

@@ -38,13 +38,9 @@ function PaintLayer({ box, group = false, children }: { box: Box | null; group?:
   );
 }
 
-/** Each chunk's layer box, or nulls when the graph is drawn without layers. */
-function useLayerBoxes(drawing: Drawing, layers: boolean): { nodes: (Box | null)[]; edges: (Box | null)[] } | null {
-  return useMemo(() => {
-    if (!layers) return null;
-    const boxes = drawingBoxes(drawing);
-    return { nodes: chunkBoxes(boxes.nodes, CHUNK, NODE_LAYER_PAD), edges: chunkBoxes(boxes.edges, CHUNK) };
-  }, [drawing, layers]);
+/** The layer box of each chunk of `kind`, or null when the graph is drawn without layers. */
+function useLayerBoxes(drawing: Drawing, layers: boolean, kind: 'nodes' | 'edges'): (Box | null)[] | null {
+  return useMemo(() => (layers ? chunkBoxes(drawingBoxes(drawing)[kind], CHUNK, kind === 'nodes' ? NODE_LAYER_PAD : 0) : null), [drawing, layers, kind]);
 }
 
 interface EdgeChunkProps {
@@ -132,7 +128,7 @@ const starts = (length: number): number[] => Array.from({ length: Math.ceil(leng
 
 /** The edges, and above all of them the numbers they carry (`labels`: small graphs only); `layers`: a paint layer per chunk. */
 export function EdgeLayer({ drawing, labels, arrows, layers }: { drawing: Drawing; labels: boolean; arrows: boolean; layers: boolean }) {
-  const boxes = useLayerBoxes(drawing, layers);
+  const boxes = useLayerBoxes(drawing, layers, 'edges');
   // Placed once per drawing: clear of the nodes and of each other.
   const spots = useMemo(
     () =>
@@ -145,13 +141,13 @@ export function EdgeLayer({ drawing, labels, arrows, layers }: { drawing: Drawin
     [drawing, labels],
   );
   const chunks = starts(drawing.model.edges.length);
-  const chunkOf = (start: number) => <EdgeChunk key={start} drawing={drawing} start={start} box={boxes?.edges[start / CHUNK] ?? null} arrows={arrows} />;
+  const chunkOf = (start: number) => <EdgeChunk key={start} drawing={drawing} start={start} box={boxes?.[start / CHUNK] ?? null} arrows={arrows} />;
   return (
     <>
       <g className="edges">
         {boxes
           ? edgeGroups(chunks.length).map(([from, to]) => (
-              <PaintLayer key={from} group box={unionBox(boxes.edges.slice(from, to).filter((b): b is Box => b !== null))}>
+              <PaintLayer key={from} group box={unionBox(boxes.slice(from, to).filter((b): b is Box => b !== null))}>
                 {chunks.slice(from, to).map(chunkOf)}
               </PaintLayer>
             ))
@@ -169,11 +165,11 @@ export function EdgeLayer({ drawing, labels, arrows, layers }: { drawing: Drawin
 }
 
 export function NodeLayer({ drawing, detail, gridNumbers, focusable, layers }: Omit<NodeChunkProps, 'start' | 'box'> & { layers: boolean }) {
-  const boxes = useLayerBoxes(drawing, layers);
+  const boxes = useLayerBoxes(drawing, layers, 'nodes');
   return (
     <g className="nodes">
       {starts(drawing.model.nodes.length).map((start) => (
-        <NodeChunk key={start} drawing={drawing} start={start} box={boxes?.nodes[start / CHUNK] ?? null} detail={detail} gridNumbers={gridNumbers} focusable={focusable} />
+        <NodeChunk key={start} drawing={drawing} start={start} box={boxes?.[start / CHUNK] ?? null} detail={detail} gridNumbers={gridNumbers} focusable={focusable} />
       ))}
     </g>
   );

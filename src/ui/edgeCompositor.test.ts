@@ -6,6 +6,13 @@ describe('edge compositor', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
   const composited = (el: Element) => el.hasAttribute('data-composite');
+  /** A compositor on a fresh element, enabled. */
+  const enabled = () => {
+    const root = document.createElement('div');
+    const c = createEdgeCompositor(root);
+    c.setEnabled(true);
+    return { root, c };
+  };
 
   it('composites while enabled, and not once disabled', () => {
     const root = document.createElement('div');
@@ -18,9 +25,7 @@ describe('edge compositor', () => {
   });
 
   it('a change of scale takes the layers away until the view rests; a pan does not', () => {
-    const root = document.createElement('div');
-    const c = createEdgeCompositor(root);
-    c.setEnabled(true);
+    const { root, c } = enabled();
     c.viewed(0.1);
     c.viewed(0.1); // a pan at the same scale
     expect(composited(root)).toBe(true);
@@ -38,9 +43,7 @@ describe('edge compositor', () => {
   });
 
   it('a zoom into the detail view ends it: the settled view does not bring the layers back', () => {
-    const root = document.createElement('div');
-    const c = createEdgeCompositor(root);
-    c.setEnabled(true);
+    const { root, c } = enabled();
     c.viewed(0.3);
     c.viewed(0.7);
     c.setEnabled(false);

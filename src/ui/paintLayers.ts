@@ -6,27 +6,17 @@
 // which Blink paints as a layer of its own: a step repaints the chunks it
 // touches and reuses the rest. The boxes only place and size those layers
 // (content is allowed to overflow them); the drawing is the same.
-import type { Box } from './followView';
+import { unionBox, type Box } from './followView';
 
 /** Room around a chunk's nodes: a PARAM/DATA badge sits above a node, a partial gradient's dashed stroke on its border. */
 export const NODE_LAYER_PAD = 24;
 
 /** The union of `boxes[start .. start + size)`, widened by `pad`; null for an empty chunk. */
 export function chunkBox(boxes: readonly Box[], start: number, size: number, pad = 0): Box | null {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (let k = start; k < Math.min(boxes.length, start + size); k++) {
-    const b = boxes[k];
-    x0 = Math.min(x0, b.x0);
-    y0 = Math.min(y0, b.y0);
-    x1 = Math.max(x1, b.x1);
-    y1 = Math.max(y1, b.y1);
-  }
-  if (!(x0 <= x1 && y0 <= y1)) return null;
+  const u = unionBox(boxes.slice(start, start + size));
+  if (!u) return null;
   // Whole drawing units: the layer and its <svg> then map 1:1 without rounding.
-  return { x0: Math.floor(x0 - pad), y0: Math.floor(y0 - pad), x1: Math.ceil(x1 + pad), y1: Math.ceil(y1 + pad) };
+  return { x0: Math.floor(u.x0 - pad), y0: Math.floor(u.y0 - pad), x1: Math.ceil(u.x1 + pad), y1: Math.ceil(u.y1 + pad) };
 }
 
 /** The box of every chunk of `size` boxes, in order. */

@@ -31,8 +31,19 @@ export function nodeBox(drawing: Drawing, k: number): Box {
   return { x0: x - w / 2, y0: y - h / 2, x1: x + w / 2, y1: y + h / 2 };
 }
 
+interface DrawingBoxes {
+  readonly nodes: readonly Box[];
+  readonly edges: readonly Box[];
+  readonly pieces: readonly Box[];
+}
+
+/** Computed once per drawing: its paint layers (GraphLayers) and its culler read the same boxes. */
+const boxCache = new WeakMap<Drawing, DrawingBoxes>();
+
 /** Each drawn node's box, each edge's, and each edge path's (edgePieces: a long edge has several), in the drawing's order. */
-export function drawingBoxes(drawing: Drawing): { nodes: Box[]; edges: Box[]; pieces: Box[] } {
+export function drawingBoxes(drawing: Drawing): DrawingBoxes {
+  const cached = boxCache.get(drawing);
+  if (cached) return cached;
   const nodes = drawing.model.nodes.map((_, k) => nodeBox(drawing, k));
   const pad = (b: Box): Box => ({ x0: b.x0 - EDGE_PAD, y0: b.y0 - EDGE_PAD, x1: b.x1 + EDGE_PAD, y1: b.y1 + EDGE_PAD });
   const pieces: Box[] = [];
@@ -41,7 +52,9 @@ export function drawingBoxes(drawing: Drawing): { nodes: Box[]; edges: Box[]; pi
     pieces.push(...own);
     return unionBox(own) ?? { x0: 0, y0: 0, x1: 0, y1: 0 };
   });
-  return { nodes, edges, pieces };
+  const boxes = { nodes, edges, pieces };
+  boxCache.set(drawing, boxes);
+  return boxes;
 }
 
 export interface Culler {

@@ -57,10 +57,10 @@ export const programActions =
       } else set({ text, error, compilePending: false, dataLoad: null });
     };
 
-    const loadReader = (loadReader: () => Promise<void>) => {
+    const loadReader = (register: () => Promise<void>) => {
       if (readerLoading) return;
       readerLoading = true;
-      loadReader().then(
+      register().then(
         () => {
           readerLoading = false;
           if (get().compilePending) compileNow(get().text);
