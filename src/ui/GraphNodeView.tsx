@@ -13,7 +13,7 @@ import { GateChip, RoleBadge } from './nodeParts';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
 import { TensorNodeView } from './tensor/TensorNodeView';
-import { useT } from './useT';
+import { useGraphT } from './useT';
 
 /**
  * The title of a named node: its name (w₁, with a prime for a version, c′), or
@@ -76,7 +76,7 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
   // Actions are read when used, not subscribed to: a step should wake only the nodes it changes.
   const store = useVisualizerStore();
   const group = draw.group;
-  const t = useT();
+  const t = useGraphT();
   const v = parseNodeVisual(key);
   const w = draw.width;
   const h = draw.height;

@@ -20,7 +20,7 @@ import { createCuller, nodeBox, type Culler } from './viewCull';
 import { createEdgeCompositor, type EdgeCompositor } from './edgeCompositor';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
-import { useT } from './useT';
+import { GraphTContext, useT } from './useT';
 
 /** Big graphs show node labels from this zoom up. */
 const DETAIL_SCALE = 0.6;
@@ -267,11 +267,13 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         <g ref={layerRef}>
           {drawing && channel && (
             <StepChannelContext.Provider value={channel}>
+            <GraphTContext.Provider value={t}>
             <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
               <EdgeLayer drawing={drawing} labels={edgeDetail} arrows={detail} layers={big} />
               <SelectionRing drawing={drawing} drawnAt={drawnAt} />
               <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} layers={big} />
             </g>
+            </GraphTContext.Provider>
             </StepChannelContext.Provider>
           )}
         </g>

@@ -3,7 +3,7 @@
 // input (§10).
 import { gateChipWidth, gateSymbolSqueeze } from '../graph/sizes';
 import type { InputRole } from '../engine';
-import { useT } from './useT';
+import { useGraphT } from './useT';
 
 /** The chip with `gate` in it, its top-left corner at (x, y); the symbol is squeezed when it would overflow. */
 export function GateChip({ gate, x, y, height, baseline }: { gate: string; x: number; y: number; height: number; baseline: number }) {
@@ -21,7 +21,7 @@ export function GateChip({ gate, x, y, height, baseline }: { gate: string; x: nu
 
 /** PARAM or DATA above a node whose top-left corner is (x, y) (shown once a program has both kinds). */
 export function RoleBadge({ role, x, y }: { role: InputRole; x: number; y: number }) {
-  const t = useT();
+  const t = useGraphT();
   return (
     <text className="role-badge" x={x + 3} y={y - 4}>
       {t(role === 'param' ? 'node.param' : 'node.data')}

@@ -9,7 +9,7 @@ import { createPortal } from 'react-dom';
 import type { Tensor } from '../../engine';
 import { formatNumber } from '../../formulas/number';
 import { cellAt, cellBox, cellRects, type BlockKind, type Box, type TensorGeometry } from '../../graph/tensorSize';
-import { useT } from '../useT';
+import { useGraphT } from '../useT';
 import { heatmapUrl, scaleBarUrl } from './heatmapImage';
 import { hasNonFinite, rangeOf } from './tensorFacts';
 
@@ -67,7 +67,7 @@ function atLeast(box: Box, min: number): Box {
 
 export const TensorBlock = memo(function TensorBlock(props: Props) {
   const { kind, name, shapeWords, tensor, geometry: g, left, top, final, range, numbers, selected, marked, focusable, onSelect } = props;
-  const t = useT();
+  const t = useGraphT();
   const frameRef = useRef<SVGRectElement>(null);
   const [tip, setTip] = useState<Tip | null>(null);
   const lastCursor = useRef(0);

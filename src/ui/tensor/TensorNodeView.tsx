@@ -14,7 +14,7 @@ import { useVisualizer, useVisualizerStore } from '../../store/context';
 import { GateChip, RoleBadge } from '../nodeParts';
 import { parseTensorVisual } from '../nodeVisual';
 import { useStepCompiled, useStepKey } from '../stepChannel';
-import { useT } from '../useT';
+import { useGraphT } from '../useT';
 import { entryMarksKey, parseEntryMarks } from './entryMarks';
 import { sharedRanges, useScaleMode } from './scaleMode';
 import { TensorBlock } from './TensorBlock';
@@ -38,7 +38,7 @@ export const TensorNodeView = memo(function TensorNodeView({ node, draw, x, y, d
   const key = useStepKey(`n${node.index}`);
   const compiled = useStepCompiled();
   const store = useVisualizerStore();
-  const t = useT();
+  const t = useGraphT();
   const v = parseTensorVisual(key);
   const marksKey = useVisualizer((s) => entryMarksKey(s, compiled, node.index));
   const marks = useMemo(() => parseEntryMarks(marksKey), [marksKey]);
