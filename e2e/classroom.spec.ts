@@ -62,6 +62,19 @@ test.describe('links and local work', () => {
     await again.close();
   });
 
+  test('while the student clicks through steps the URL waits, and follows once stepping stops', async ({ page }) => {
+    // Rewriting a long program into the address bar costs milliseconds: not between two clicks.
+    await page.goto('./?lesson=circuit&step=1');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    for (let i = 0; i < 4; i++) {
+      await press(page, 'ArrowRight');
+      await page.waitForTimeout(250);
+    }
+    await expect(page.getByTestId('step-counter')).toHaveText('Step 5 of 8');
+    expect(new URL(page.url()).searchParams.get('step')).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('step')).toBe('5');
+  });
+
   test('the edited program survives a reload, and a link does not lose it', async ({ page }) => {
     await page.goto('./');
     await replaceProgram(page, 'mine = 7\nf = mine * mine');
