@@ -65,6 +65,9 @@ describe('a step', () => {
     act(() => vi.advanceTimersToNextFrame());
     act(() => vi.advanceTimersToNextFrame());
     act(() => vi.advanceTimersByTime(1));
+    // Two frames are not enough: it waits until the step's frame has surely been drawn.
+    expect(renders.selected).toBe(before);
+    act(() => vi.advanceTimersByTime(50));
     expect(renders.selected).toBe(before + 1);
     expect(panel().getAttribute('data-step-kind')).toBe(store.getState().compiled!.trace.steps[4].kind);
   });

@@ -20,6 +20,20 @@ describe('useAfterPaint', () => {
     expect(result.current).toBe(2);
   });
 
+  it('with settleMs, waits after the two frames until settleMs after the change', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame', 'performance'] });
+    const { result, rerender } = renderHook(({ v }) => useAfterPaint(v, 0, 50), { initialProps: { v: 1 } });
+    rerender({ v: 2 });
+    act(() => vi.advanceTimersToNextFrame());
+    act(() => vi.advanceTimersToNextFrame());
+    act(() => vi.advanceTimersByTime(1));
+    expect(result.current).toBe(1); // about 33 ms after the change: two frames, not yet 50 ms
+    act(() => vi.advanceTimersByTime(10));
+    expect(result.current).toBe(1);
+    act(() => vi.advanceTimersByTime(10));
+    expect(result.current).toBe(2);
+  });
+
   it('skips values that were replaced before they were shown', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'] });
     const seen: number[] = [];

@@ -2,6 +2,9 @@
 // after the browser has painted the frame that the change itself produced.
 // With `quietMs`, changes that come in quick succession (a key held down, fast
 // playback) are shown once they stop for that long, instead of one by one.
+// With `settleMs`, the new value also waits until that long after the change:
+// where frames are not paced by a display (headless Chromium, a busy laptop), the
+// second animation frame can come before the first frame is on screen.
 //
 // The step panel uses it so that a step's graph change reaches the screen
 // without waiting for the KaTeX of the explanation (React's useDeferredValue
@@ -9,7 +12,7 @@
 // so that typesetting an explanation nobody can read does not slow the steps.
 import { useEffect, useRef, useState } from 'react';
 
-export function useAfterPaint<T>(value: T, quietMs = 0): T {
+export function useAfterPaint<T>(value: T, quietMs = 0, settleMs = 0): T {
   const [shown, setShown] = useState(value);
   const lastChange = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
@@ -29,7 +32,7 @@ export function useAfterPaint<T>(value: T, quietMs = 0): T {
       // compete with it for the processor.
       frame = requestAnimationFrame(() => {
         frame = requestAnimationFrame(() => {
-          timer = setTimeout(() => setShown(value), 0);
+          timer = setTimeout(() => setShown(value), Math.max(0, settleMs - (performance.now() - now)));
         });
       });
     };
@@ -40,6 +43,6 @@ export function useAfterPaint<T>(value: T, quietMs = 0): T {
       if (timer !== undefined) clearTimeout(timer);
     };
     // `shown` is left out on purpose: showing a value must not count as a change.
-  }, [value, quietMs]);
+  }, [value, quietMs, settleMs]);
   return shown;
 }
