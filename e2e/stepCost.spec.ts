@@ -206,10 +206,28 @@ test('a big graph paints in layers of one chunk each, which hold their nodes and
     const x = shape.x.baseVal.value;
     const y = shape.y.baseVal.value;
     const label = shape.closest('[data-node-id]')!.getAttribute('data-label');
-    return { layers: layers.length, nodes, edges, checked: drawn.length, outside, dx: r.x - (m.a * x + m.e), dy: r.y - (m.d * y + m.f), label, center: [r.x + r.width / 2, r.y + r.height / 2] };
+    // Each layer paints an invisible rectangle over its whole box first: a step that widens a stroke at the chunk's edge
+    // then leaves the layer's painted area as it was, and Blink does not work out every compositor layer again.
+    const bounds = [...document.querySelectorAll('foreignObject.paint-layer')].filter((fo) => {
+      const rect = fo.querySelector(':scope > svg > rect.layer-bounds:first-child') as SVGRectElement | null;
+      const f = fo as SVGForeignObjectElement;
+      return (
+        rect !== null &&
+        rect.x.baseVal.value === f.x.baseVal.value &&
+        rect.y.baseVal.value === f.y.baseVal.value &&
+        rect.width.baseVal.value === f.width.baseVal.value &&
+        rect.height.baseVal.value === f.height.baseVal.value &&
+        getComputedStyle(rect).fill === 'rgba(0, 0, 0, 0)' &&
+        getComputedStyle(rect).pointerEvents === 'none'
+      );
+    }).length;
+    const allLayers = document.querySelectorAll('foreignObject.paint-layer').length;
+    return { layers: layers.length, allLayers, bounds, nodes, edges, checked: drawn.length, outside, dx: r.x - (m.a * x + m.e), dy: r.y - (m.d * y + m.f), label, center: [r.x + r.width / 2, r.y + r.height / 2] };
   });
   expect(layout.nodes).toBeGreaterThan(300);
   expect(layout.layers).toBe(Math.ceil(layout.nodes / 48) + Math.ceil(layout.edges / 48));
+  expect(layout.allLayers).toBeGreaterThanOrEqual(layout.layers);
+  expect(layout.bounds).toBe(layout.allLayers);
   expect(layout.checked).toBeGreaterThan(layout.nodes);
   expect(layout.outside).toBe(0);
   expect(Math.abs(layout.dx)).toBeLessThan(1.5);
