@@ -24,8 +24,8 @@ function percentile(sorted: number[], p: number): number {
   return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
 }
 
-function pageUrl(query: string): string {
-  return `file://${join(DIST, 'index.html')}${query}`;
+function pageUrl(query: string, dist = DIST): string {
+  return `file://${join(dist, 'index.html')}${query}`;
 }
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -96,7 +96,7 @@ async function pressLatencies(browser: Browser, page: Page, key: string, count: 
   return keyLatencies(trace.traceEvents);
 }
 
-function latencyFigures(samples: KeyLatency[]): Record<string, number> {
+export function latencyFigures(samples: KeyLatency[]): Record<string, number> {
   const total = samples.map((s) => s.total).sort((a, b) => a - b);
   const work = samples.map((s) => s.total - s.frameWait).sort((a, b) => a - b);
   const wait = samples.map((s) => s.frameWait).sort((a, b) => a - b);
@@ -136,9 +136,9 @@ async function stepLatency(browser: Browser, page: Page, nodes: number): Promise
   }
 }
 
-/** The normal page (editor, step panel) on `program`, at `step`, drawn and settled, with the keys on the graph. */
-async function openNormal(page: Page, program: string, step: number): Promise<number> {
-  await page.goto(pageUrl(`?step=${step}&program=${encodeURIComponent(program)}`));
+/** The normal page (editor, step panel) of the build in `dist` on `program`, at `step`, drawn and settled, with the keys on the graph. */
+async function openNormal(page: Page, program: string, step: number, dist = DIST): Promise<number> {
+  await page.goto(pageUrl(`?step=${step}&program=${encodeURIComponent(program)}`, dist));
   await page.locator('[data-node-id]').first().waitFor({ timeout: 120_000 });
   await page.getByTestId('layout-progress').waitFor({ state: 'detached', timeout: 120_000 });
   await page.waitForTimeout(800);
@@ -155,21 +155,36 @@ async function normalStepLatency(browser: Browser): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     for (const { shape, program } of STEP_SHAPES) {
-      await openNormal(page, program, 0);
-      const end = Number(/of (\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1] ?? 0);
-      for (const { suffix, gapMs, jitterMs, samples: count } of CADENCES.slice(0, 2)) {
-        // The backward pass starts after the forward one: step across the seed.
-        const from = Math.max(0, Math.round(end / 2) - count / 2);
-        const drawn = await openNormal(page, program, from);
-        await pressLatencies(browser, page, 'ArrowLeft', 5, Math.min(gapMs, 200), jitterMs);
-        await pressLatencies(browser, page, 'ArrowRight', 5, Math.min(gapMs, 200), jitterMs);
-        const samples = await pressLatencies(browser, page, 'ArrowRight', count, gapMs, jitterMs);
-        emit({ name: `browser/step-latency-normal-${shape}${suffix}`, page: 'normal, 1280×800', nodes: drawn, gap_ms: `${gapMs}-${gapMs + jitterMs}`, from_step: from, ...latencyFigures(samples) });
+      for (const cadence of CADENCES.slice(0, 2)) {
+        const { drawn, from, samples } = await normalShapeSamples(browser, page, program, cadence);
+        emit({ name: `browser/step-latency-normal-${shape}${cadence.suffix}`, page: 'normal, 1280×800', nodes: drawn, gap_ms: `${cadence.gapMs}-${cadence.gapMs + cadence.jitterMs}`, from_step: from, ...latencyFigures(samples) });
       }
     }
   } finally {
     await page.close();
   }
+}
+
+/**
+ * The step latencies of `program` on the normal page of the build in `dist`,
+ * at one cadence, from shortly before the seed (the backward pass starts after
+ * the forward one: the steps cross the seed), after five steps back and forth.
+ */
+export async function normalShapeSamples(
+  browser: Browser,
+  page: Page,
+  program: string,
+  { gapMs, jitterMs, samples: count }: { gapMs: number; jitterMs: number; samples: number } = CADENCES[0],
+  dist = DIST,
+): Promise<{ drawn: number; from: number; samples: KeyLatency[] }> {
+  await openNormal(page, program, 0, dist);
+  const end = Number(/of (\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1] ?? 0);
+  const from = Math.max(0, Math.round(end / 2) - count / 2);
+  const drawn = await openNormal(page, program, from, dist);
+  await pressLatencies(browser, page, 'ArrowLeft', 5, Math.min(gapMs, 200), jitterMs);
+  await pressLatencies(browser, page, 'ArrowRight', 5, Math.min(gapMs, 200), jitterMs);
+  const samples = await pressLatencies(browser, page, 'ArrowRight', count, gapMs, jitterMs);
+  return { drawn, from, samples };
 }
 
 /**
