@@ -155,8 +155,9 @@ async function normalStepLatency(browser: Browser): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     for (const { shape, program } of STEP_SHAPES) {
+      const end = await stepCount(page, program);
       for (const cadence of CADENCES.slice(0, 2)) {
-        const { drawn, from, samples } = await normalShapeSamples(browser, page, program, cadence);
+        const { drawn, from, samples } = await normalShapeSamples(browser, page, program, end, cadence);
         emit({ name: `browser/step-latency-normal-${shape}${cadence.suffix}`, page: 'normal, 1280×800', nodes: drawn, gap_ms: `${cadence.gapMs}-${cadence.gapMs + cadence.jitterMs}`, from_step: from, ...latencyFigures(samples) });
       }
     }
@@ -165,20 +166,26 @@ async function normalStepLatency(browser: Browser): Promise<void> {
   }
 }
 
+/** The number of the last step of `program`, read from the step counter of the build in `dist`. */
+export async function stepCount(page: Page, program: string, dist = DIST): Promise<number> {
+  await openNormal(page, program, 0, dist);
+  return Number(/of (\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1] ?? 0);
+}
+
 /**
- * The step latencies of `program` on the normal page of the build in `dist`,
- * at one cadence, from shortly before the seed (the backward pass starts after
- * the forward one: the steps cross the seed), after five steps back and forth.
+ * The step latencies of `program` (whose last step is `end`) on the normal page
+ * of the build in `dist`, at one cadence, from shortly before the seed (the
+ * backward pass starts after the forward one: the steps cross the seed), after
+ * five steps back and forth.
  */
 export async function normalShapeSamples(
   browser: Browser,
   page: Page,
   program: string,
+  end: number,
   { gapMs, jitterMs, samples: count }: { gapMs: number; jitterMs: number; samples: number } = CADENCES[0],
   dist = DIST,
 ): Promise<{ drawn: number; from: number; samples: KeyLatency[] }> {
-  await openNormal(page, program, 0, dist);
-  const end = Number(/of (\d+)/.exec((await page.getByTestId('step-counter').textContent()) ?? '')?.[1] ?? 0);
   const from = Math.max(0, Math.round(end / 2) - count / 2);
   const drawn = await openNormal(page, program, from, dist);
   await pressLatencies(browser, page, 'ArrowLeft', 5, Math.min(gapMs, 200), jitterMs);

@@ -9,7 +9,7 @@
 // Prints one JSON line per build, shape and round (the bench's figures).
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { latencyFigures, normalShapeSamples } from './benchBrowser';
+import { latencyFigures, normalShapeSamples, stepCount } from './benchBrowser';
 import { STEP_SHAPES } from './benchShapes';
 import { emit } from './benchUtil';
 
@@ -23,12 +23,18 @@ if (dists.length < 2) throw new Error('usage: compareBuilds.ts DIST_A DIST_B [..
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const programs = shapes.map((shape) => {
+    const found = STEP_SHAPES.find((s) => s.shape === shape);
+    if (!found) throw new Error(`no shape ${shape}: ${STEP_SHAPES.map((s) => s.shape).join(', ')}`);
+    return found.program;
+  });
+  // The same programs on every build: their step counts are read once.
+  const ends: number[] = [];
+  for (const program of programs) ends.push(await stepCount(page, program, dists[0]));
   for (let round = 1; round <= rounds; round++) {
     for (const dist of dists) {
-      for (const shape of shapes) {
-        const found = STEP_SHAPES.find((s) => s.shape === shape);
-        if (!found) throw new Error(`no shape ${shape}: ${STEP_SHAPES.map((s) => s.shape).join(', ')}`);
-        const { drawn, from, samples } = await normalShapeSamples(browser, page, found.program, undefined, dist);
+      for (const [i, shape] of shapes.entries()) {
+        const { drawn, from, samples } = await normalShapeSamples(browser, page, programs[i], ends[i], undefined, dist);
         emit({ name: `compare/step-latency-normal-${shape}`, dist, round, nodes: drawn, from_step: from, ...latencyFigures(samples) });
       }
     }

@@ -36,10 +36,11 @@ export function layeredProgram(nodes: number, seed = 1): string {
     const a = pick();
     let op = OPS[Math.floor(rand() * OPS.length)];
     const b = pick();
+    const size = (o: Op) => Math.abs(apply(o, values[a], values[b]));
     // A result past VALUE_LIMIT takes the operation with the smallest result
     // instead (it is at most the limit): with random operations, products of
     // products passed 1e308 and a third of a 1,000-node program was NaN.
-    if (Math.abs(apply(op, values[a], values[b])) > VALUE_LIMIT) op = OPS.reduce((best, o) => (Math.abs(apply(o, values[a], values[b])) < Math.abs(apply(best, values[a], values[b])) ? o : best));
+    if (size(op) > VALUE_LIMIT) op = OPS.reduce((best, o) => (size(o) < size(best) ? o : best));
     lines.push(`${name}=${names[a]}${op}${names[b]}`);
     names.push(name);
     values.push(apply(op, values[a], values[b]));
