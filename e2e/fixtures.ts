@@ -80,3 +80,13 @@ export async function pasteProgram(page: Page, text: string): Promise<void> {
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/** Five layers of 80, each value the product of two from the layer before: a big graph that opens as an overview (a long chain would open following, zoomed in). */
+export const LAYERS_80 = [
+  ...Array.from({ length: 80 }, (_, i) => `l0_${i} = ${((i % 7) - 3) / 4}`),
+  ...Array.from({ length: 4 * 80 }, (_, j) => {
+    const [d, i] = [Math.floor(j / 80) + 1, j % 80];
+    return `l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`;
+  }),
+  `L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`,
+].join('\n');

@@ -1,6 +1,6 @@
 // What a step may touch: only the nodes and edges it changes. These guard the
 // causes of slow steps found with Chromium traces (see README, Performance).
-import { appUrl, BRANCHED, CIRCUIT, expect, pasteProgram, press, test } from './fixtures';
+import { appUrl, BRANCHED, CIRCUIT, expect, LAYERS_80, pasteProgram, press, test } from './fixtures';
 
 test('stepping leaves <html> alone: setting its lang on every step restyled the whole page', async ({ page }) => {
   await page.goto(appUrl(BRANCHED));
@@ -118,16 +118,6 @@ test('only node shapes take the pointer: a click on a node’s text selects the 
   await page.mouse.click(hit.x, hit.y);
   await expect(page.getByTestId('selected-node')).toContainText('q');
 });
-
-/** Five layers of 80, each value the product of two from the layer before: a big graph that opens as an overview (a long chain would open following, zoomed in). */
-const LAYERS_80 = [
-  ...Array.from({ length: 80 }, (_, i) => `l0_${i} = ${((i % 7) - 3) / 4}`),
-  ...Array.from({ length: 4 * 80 }, (_, j) => {
-    const [d, i] = [Math.floor(j / 80) + 1, j % 80];
-    return `l${d}_${i} = l${d - 1}_${i} * l${d - 1}_${(i + 1) % 80}`;
-  }),
-  `L = ${Array.from({ length: 80 }, (_, i) => `l4_${i}`).join(' + ')}`,
-].join('\n');
 
 test('a big graph’s overview leaves out the arrowheads (each is painted on its own, a pixel or two wide there); zoomed in to read, they come back', async ({ page }) => {
   await page.goto(appUrl(LAYERS_80));

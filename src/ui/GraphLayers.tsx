@@ -101,9 +101,11 @@ interface NodeChunkProps {
   detail: boolean;
   gridNumbers: boolean;
   focusable: boolean;
+  /** The nodes' looks are painted on the overview canvas (overview/overviewCanvas.ts). */
+  onCanvas: boolean;
 }
 
-const NodeChunk = memo(function NodeChunk({ drawing, start, box, detail, gridNumbers, focusable }: NodeChunkProps) {
+const NodeChunk = memo(function NodeChunk({ drawing, start, box, detail, gridNumbers, focusable, onCanvas }: NodeChunkProps) {
   const { model, layout, compiled } = drawing;
   const out = [];
   for (let k = start; k < Math.min(start + CHUNK, model.nodes.length); k++) {
@@ -118,6 +120,7 @@ const NodeChunk = memo(function NodeChunk({ drawing, start, box, detail, gridNum
         detail={detail}
         gridNumbers={gridNumbers}
         focusable={focusable}
+        onCanvas={onCanvas}
       />,
     );
   }
@@ -172,12 +175,12 @@ export function EdgeLayer({ drawing, labels, arrows, layers }: { drawing: Drawin
   );
 }
 
-export function NodeLayer({ drawing, detail, gridNumbers, focusable, layers }: Omit<NodeChunkProps, 'start' | 'box'> & { layers: boolean }) {
+export function NodeLayer({ drawing, detail, gridNumbers, focusable, onCanvas, layers }: Omit<NodeChunkProps, 'start' | 'box'> & { layers: boolean }) {
   const boxes = useLayerBoxes(drawing, layers, 'nodes');
   return (
     <g className="nodes">
       {starts(drawing.model.nodes.length).map((start) => (
-        <NodeChunk key={start} drawing={drawing} start={start} box={boxes?.[start / CHUNK] ?? null} detail={detail} gridNumbers={gridNumbers} focusable={focusable} />
+        <NodeChunk key={start} drawing={drawing} start={start} box={boxes?.[start / CHUNK] ?? null} detail={detail} gridNumbers={gridNumbers} focusable={focusable} onCanvas={onCanvas} />
       ))}
     </g>
   );

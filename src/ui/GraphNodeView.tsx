@@ -64,6 +64,12 @@ interface Props {
   gridNumbers: boolean;
   /** Whether Tab stops on this node (small graphs: every node). */
   focusable: boolean;
+  /**
+   * The node's look is painted on the overview canvas: its element keeps the
+   * classes that do not change with the step, so a step restyles nothing in
+   * the SVG (only data-* and aria-label change, which no style reads).
+   */
+  onCanvas?: boolean;
 }
 
 /** A vector or matrix node draws its grids or heatmaps (tensor/TensorNodeView); a number node is drawn here. */
@@ -71,7 +77,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: Props) {
   return props.node.shape.length > 0 ? <TensorNodeView {...props} /> : <ScalarNodeView {...props} />;
 });
 
-function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
+function ScalarNodeView({ node, draw, x, y, detail, focusable, onCanvas = false }: Props) {
   const key = useStepKey(`n${node.index}`);
   // Actions are read when used, not subscribed to: a step should wake only the nodes it changes.
   const store = useVisualizerStore();
@@ -104,7 +110,8 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable }: Props) {
     v.grad === undefined ? t('node.noGrad') : t(v.final ? 'node.grad' : 'node.gradPartial', { grad: formatNumber(v.grad) }),
     ...(inputRole ? [t(inputRole === 'param' ? 'node.roleParam' : 'node.roleData')] : []),
   ].join(', ');
-  const classes = ['node', `node-${draw.kind}`, inputRole && `input-${inputRole}`, isConst && 'node-const', group && 'node-group', v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite']
+  const stepClasses = onCanvas ? [] : [v.role && `role-${v.role}`, v.grad !== undefined && (v.final ? 'grad-final' : 'grad-partial'), nonFinite && 'non-finite'];
+  const classes = ['node', `node-${draw.kind}`, inputRole && `input-${inputRole}`, isConst && 'node-const', group && 'node-group', ...stepClasses]
     .filter(Boolean)
     .join(' ');
   return (

@@ -20,6 +20,8 @@ import { createCuller, nodeBox, type Culler } from './viewCull';
 import { createEdgeCompositor, type EdgeCompositor } from './edgeCompositor';
 import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
+import { OverviewCanvas } from './overview/OverviewCanvas';
+import type { OverviewRenderer } from './overview/overviewCanvas';
 import { GraphTContext, useT } from './useT';
 
 /** Big graphs show node labels from this zoom up. */
@@ -62,6 +64,8 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const culler = useRef<Culler | null>(null);
   // A big graph's overview composites its edge groups, except while a zoom settles (edgeCompositor.ts).
   const compositor = useRef<EdgeCompositor | null>(null);
+  // A big graph's overview is drawn on a canvas (overview/overviewCanvas.ts); the pan and zoom reach it here.
+  const overview = useRef<OverviewRenderer | null>(null);
   const viewSizeRef = useRef(viewSize);
   viewSizeRef.current = viewSize;
   // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
@@ -86,6 +90,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
         const size = viewSizeRef.current;
         if (size) culler.current?.update(t, size.width, size.height);
         compositor.current?.viewed(t.k);
+        overview.current?.setView(t);
       },
       insets,
     );
@@ -251,6 +256,9 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const detail = !big || zoomedIn;
   useEffect(() => compositor.current?.setEnabled(big && !detail && Boolean(drawing)), [big, detail, drawing]);
   const edgeDetail = !big;
+  // The overview of a big graph of numbers is painted on a canvas; vectors and matrices keep their SVG grids.
+  const canvasMode = Boolean(drawing) && big && !detail && drawing!.model.nodes.every((n) => drawing!.compiled.graph.nodes[n.index].shape.length === 0);
+  const currentView = useCallback(() => panZoom.current?.transform() ?? { x: 0, y: 0, k: 1 }, []);
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
   // Parameters and data are drawn apart where the program has both (§10: with no `param`, every input is a parameter).
   const roles = Boolean(drawing?.compiled.graph.nodes.some((n) => n.op === 'input' && n.role === 'data'));
@@ -258,7 +266,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   return (
     <TensorScaleProvider>
     <div className="graph-view" ref={viewRef}>
-      <svg ref={svgRef} className="graph-svg" style={sized} role="group" aria-label={t('graph.label')} data-testid="graph">
+      <svg ref={svgRef} className="graph-svg" style={sized} role="group" aria-label={t('graph.label')} data-testid="graph" data-canvas={canvasMode ? '' : undefined}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto">
             <path d="M 0 0 L 10 5 L 0 10 z" fill={COLORS.edge} />
@@ -271,13 +279,16 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
             <g className={['graph-content', pending && 'stale', roles && 'show-roles'].filter(Boolean).join(' ')}>
               <EdgeLayer drawing={drawing} labels={edgeDetail} arrows={detail} layers={big} />
               <SelectionRing drawing={drawing} drawnAt={drawnAt} />
-              <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} layers={big} />
+              <NodeLayer drawing={drawing} detail={detail} gridNumbers={gridNumbers} focusable={!big} onCanvas={canvasMode} layers={big} />
             </g>
             </GraphTContext.Provider>
             </StepChannelContext.Provider>
           )}
         </g>
       </svg>
+      {canvasMode && drawing && channel && (
+        <OverviewCanvas drawing={drawing} channel={channel} size={sized} roles={roles} stale={Boolean(pending)} view={currentView} rendererRef={overview} />
+      )}
       <svg className="graph-flow" style={sized} aria-hidden="true">
         <g ref={flowLayerRef}>{drawing && <FlowOverlay drawing={drawing} />}</g>
       </svg>

@@ -28,6 +28,23 @@ describe('createStepChannel', () => {
     expect(woken).toEqual([]);
   });
 
+  it('tells a change listener every key whose look changed, once per step, and nothing after it stops', () => {
+    const store = createVisualizerStore({ text: 'x = -2\ny = 5\nz = -4\nq = x + y\nf = q * z' });
+    const compiled = store.getState().compiled!;
+    const channel = createStepChannel(store, compiled, compiled.graph.nodes.map((n) => n.index), compiled.graph.edges.map((e) => e.index));
+    const batches: string[][] = [];
+    const unsubscribe = channel.subscribeChanges((keys) => batches.push([...keys].sort()));
+    const stop = channel.connect();
+    store.getState().goTo(1);
+    expect(batches).toEqual([['e0', 'e1', 'n0', 'n1', 'n3']]);
+    store.getState().setIntervalMs(300);
+    expect(batches).toHaveLength(1);
+    unsubscribe();
+    store.getState().goTo(2);
+    expect(batches).toHaveLength(1);
+    stop();
+  });
+
   it('after any walk of steps (single steps, short and long jumps) every look equals one computed afresh', () => {
     fc.assert(
       fc.property(program, fc.array(fc.oneof(fc.constantFrom(1, -1, 2, -3), fc.integer({ min: -200, max: 200 })), { maxLength: 40 }), (text, moves) => {

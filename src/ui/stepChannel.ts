@@ -11,6 +11,8 @@ export interface StepChannel {
   /** The graph and trace the keys are for (the drawn one). */
   readonly compiled: Compiled;
   subscribe: (key: string, listener: () => void) => () => void;
+  /** Called with the keys whose look changed, after each step's key listeners (the overview canvas). */
+  subscribeChanges: (listener: (keys: readonly string[]) => void) => () => void;
   get: (key: string) => string;
   /** Starts following the store (call in an effect); returns the function that stops. */
   connect: () => () => void;
@@ -27,6 +29,7 @@ const INCREMENTAL_SPAN = 64;
 export function createStepChannel(store: VisualizerStore, compiled: Compiled, nodes: readonly number[], edges: readonly number[]): StepChannel {
   const values = new Map<string, string>();
   const listeners = new Map<string, Set<() => void>>();
+  const changeListeners = new Set<(keys: readonly string[]) => void>();
   const changed: string[] = [];
   const update = (key: string, value: string): void => {
     if (values.get(key) === value) return;
@@ -64,6 +67,7 @@ export function createStepChannel(store: VisualizerStore, compiled: Compiled, no
     compute(stepOf(s));
     const keys = changed.splice(0);
     for (const key of keys) listeners.get(key)?.forEach((fn) => fn());
+    if (keys.length > 0) changeListeners.forEach((fn) => fn(keys));
   };
   return {
     compiled,
@@ -72,6 +76,10 @@ export function createStepChannel(store: VisualizerStore, compiled: Compiled, no
       if (!set) listeners.set(key, (set = new Set()));
       set.add(listener);
       return () => set?.delete(listener);
+    },
+    subscribeChanges: (listener) => {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
     },
     get: (key) => values.get(key) ?? '',
     connect: () => {
