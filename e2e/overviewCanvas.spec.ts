@@ -190,3 +190,28 @@ test('the overview canvas takes the dark theme’s colours', async ({ page }) =>
   expect(near(dark, light)).toBe(false);
   await expect.poll(async () => near(await centre(), dark)).toBe(true);
 });
+
+test('printing and an export draw a big overview in SVG, each node with its step’s look; then the canvas is back', async ({ page }) => {
+  await page.goto(appUrl(LAYERS_80, { step: '600' }));
+  await expect(page.getByTestId('graph-canvas')).toBeVisible();
+  await expect(page.getByTestId('layout-progress')).toHaveCount(0);
+  // On the canvas, the nodes keep only the classes a step does not change.
+  await expect(page.locator('[data-node-id].grad-final')).toHaveCount(0);
+  const finals = await page.locator('[data-node-id][data-grad-final]').count();
+  expect(finals).toBeGreaterThan(50);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('graph-canvas')).toHaveCount(0);
+  await expect(page.locator('[data-node-id].grad-final')).toHaveCount(finals);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector('.graph-content .edges')!).display)).not.toBe('none');
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByTestId('graph-canvas')).toBeVisible();
+  await expect(page.locator('[data-node-id].grad-final')).toHaveCount(0);
+  // The exported SVG has the step's classes on its nodes and every edge.
+  await page.locator('.export-menu summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+  const svg = (await import('node:fs')).readFileSync(await download.path(), 'utf8');
+  expect(svg.match(/class="node [^"]*grad-final/g)?.length).toBe(finals);
+  expect(svg.match(/class="edge[ "]/g)?.length).toBe(await page.locator('path.edge').count());
+  expect(svg).not.toContain('data-canvas');
+  await expect(page.getByTestId('graph-canvas')).toBeVisible();
+});

@@ -8,8 +8,14 @@ import { toolsScript } from '../tools/loader';
 import { download, pngFromSvg, standaloneSvg } from './exportImage';
 import { useT } from './useT';
 import { withAllDrawn } from './viewCull';
+import { withSvgDrawing } from './overview/svgDrawing';
 
 function currentSvg(): { svg: string; width: number; height: number } | null {
+  // A big graph's overview is on a canvas: the export copies the SVG, drawn in full for it.
+  return withSvgDrawing(svgNow);
+}
+
+function svgNow(): { svg: string; width: number; height: number } | null {
   const content = document.querySelector<SVGGElement>('.graph-content');
   const root = document.querySelector('.app');
   if (!content || !root) return null;

@@ -3,6 +3,7 @@
 // small to read, the view follows the step instead (the visited node and its
 // inputs, at a readable size), unless following is turned off.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { findGroups } from '../graph/groups';
 import { LAYOUT_STAGES } from '../graph/layoutStages';
 import { READABLE_SCALE } from '../graph/sizes';
@@ -22,6 +23,7 @@ import { useElementSize } from './useElementSize';
 import { useLayout, type Drawing } from './useLayout';
 import { OverviewCanvas } from './overview/OverviewCanvas';
 import type { OverviewRenderer } from './overview/overviewCanvas';
+import { enterSvgDrawing, leaveSvgDrawing, registerSvgDrawing } from './overview/svgDrawing';
 import { GraphTContext, useT } from './useT';
 
 /** Big graphs show node labels from this zoom up. */
@@ -66,6 +68,9 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   const compositor = useRef<EdgeCompositor | null>(null);
   // A big graph's overview is drawn on a canvas (overview/overviewCanvas.ts); the pan and zoom reach it here.
   const overview = useRef<OverviewRenderer | null>(null);
+  // Printing and export draw the graph in SVG (overview/svgDrawing.ts), switched at once, before they read it.
+  const [svgOnly, setSvgOnly] = useState(false);
+  useEffect(() => registerSvgDrawing((on) => flushSync(() => setSvgOnly(on))), []);
   const viewSizeRef = useRef(viewSize);
   viewSizeRef.current = viewSize;
   // Only crossing DETAIL_SCALE re-renders the graph, not every frame of a zoom.
@@ -257,7 +262,7 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   useEffect(() => compositor.current?.setEnabled(big && !detail && Boolean(drawing)), [big, detail, drawing]);
   const edgeDetail = !big;
   // The overview of a big graph of numbers is painted on a canvas; vectors and matrices keep their SVG grids.
-  const canvasMode = Boolean(drawing) && big && !detail && drawing!.model.nodes.every((n) => drawing!.compiled.graph.nodes[n.index].shape.length === 0);
+  const canvasMode = !svgOnly && Boolean(drawing) && big && !detail && drawing!.model.nodes.every((n) => drawing!.compiled.graph.nodes[n.index].shape.length === 0);
   const currentView = useCallback(() => panZoom.current?.transform() ?? { x: 0, y: 0, k: 1 }, []);
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
   // Parameters and data are drawn apart where the program has both (§10: with no `param`, every input is a parameter).
@@ -365,9 +370,13 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
     const layer = layerRef.current;
     if (!svg || !layer || typeof window.matchMedia !== 'function') return;
     let saved: string | null = null;
+    let inSvg = false;
     const enter = () => {
+      if (saved !== null) return;
+      if (!inSvg) enterSvgDrawing();
+      inSvg = true;
       const content = layer.querySelector<SVGGElement>('.graph-content');
-      if (!content || saved !== null) return;
+      if (!content) return;
       culler.current?.pause();
       const b = content.getBBox();
       if (b.width <= 0 || b.height <= 0) return;
@@ -377,6 +386,8 @@ function usePrintView(svgRef: RefObject<SVGSVGElement | null>, layerRef: RefObje
       svg.setAttribute('viewBox', `${b.x - pad} ${b.y - pad} ${b.width + 2 * pad} ${b.height + 2 * pad}`);
     };
     const leave = () => {
+      if (inSvg) leaveSvgDrawing();
+      inSvg = false;
       if (saved === null) return;
       svg.removeAttribute('viewBox');
       layer.setAttribute('transform', saved);
