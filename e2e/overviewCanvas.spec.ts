@@ -143,6 +143,16 @@ test('a big graph’s overview is on a canvas: stepped there, it is the picture 
   // Stepped, before the rest: the redrawn rectangles, a few faint pixels at their edges apart at most.
   expect(await differingPixels(page, 'stepped', 'whole')).toBeLessThan(100);
   expect(await differingPixels(page, 'stepped', 'whole', 64)).toBe(0);
+  // A jump to the end changes nearly every look at once: the canvas is drawn whole, at once.
+  await page.locator('.graph-view').click({ position: { x: 3, y: 3 } });
+  await press(page, 'End');
+  await expect(page.getByTestId('graph').locator('[data-label="l0_0"]')).toHaveAttribute('data-grad-final', '');
+  await keepPixels(page, 'jumped');
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await page.waitForTimeout(200);
+  await keepPixels(page, 'jumpedWhole');
+  expect(await differingPixels(page, 'jumped', 'jumpedWhole', 0)).toBe(0);
 });
 
 test('in the overview a node is still tapped on its shape, and zoomed in to read the SVG draws again', async ({ page }) => {

@@ -222,6 +222,8 @@ export function createOverviewRenderer(canvas: HTMLCanvasElement, drawing: Drawi
     },
     changed(keys) {
       if (frame !== 0) return; // a full redraw is coming, with these too
+      // A jump changes many looks at once: then the whole canvas, without sorting out rectangles first.
+      if (keys.length > MAX_DIRTY_RECTS * 4) return full();
       const rects: Box[] = [];
       for (const key of keys) {
         const e = items.byKey.get(key);
@@ -229,6 +231,7 @@ export function createOverviewRenderer(canvas: HTMLCanvasElement, drawing: Drawi
         for (const k of e.nodes) rects.push(items.nodeBoxes[k]);
         for (const i of e.pieces) rects.push(items.pieceBoxes[i]);
       }
+      if (rects.length > MAX_DIRTY_RECTS * 4) return full();
       const dirty = mergeRects(rects.map(toPixels).filter((b): b is Box => b !== null));
       if (dirty.length > MAX_DIRTY_RECTS) full();
       else {
