@@ -90,6 +90,14 @@ const keepPixels = (page: Page, name: string) =>
     ((window as unknown as Record<string, ImageData>)[key] = ctx.getImageData(0, 0, copy.width, copy.height));
   }, name);
 
+/** Redraws the canvas whole (a theme there and back) and keeps its pixels under `name`. */
+async function keepWholeRedraw(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  await page.waitForTimeout(200);
+  await keepPixels(page, name);
+}
+
 /**
  * The pixels of two kept copies that differ by more than `tolerance` in any
  * premultiplied channel. A clipped redraw may round the coverage of a hairline
@@ -135,10 +143,7 @@ test('a big graph’s overview is on a canvas: stepped there, it is the picture 
   await page.waitForTimeout(REST_REDRAW_MS + 300);
   await keepPixels(page, 'rested');
   // A new theme redraws the canvas whole too: back in the light one, it is the same picture.
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  await page.getByRole('button', { name: 'Light theme' }).click();
-  await page.waitForTimeout(200);
-  await keepPixels(page, 'whole');
+  await keepWholeRedraw(page, 'whole');
   expect(await differingPixels(page, 'rested', 'whole', 0)).toBe(0);
   // Stepped, before the rest: the redrawn rectangles, a few faint pixels at their edges apart at most.
   expect(await differingPixels(page, 'stepped', 'whole')).toBeLessThan(100);
@@ -148,10 +153,7 @@ test('a big graph’s overview is on a canvas: stepped there, it is the picture 
   await press(page, 'End');
   await expect(page.getByTestId('graph').locator('[data-label="l0_0"]')).toHaveAttribute('data-grad-final', '');
   await keepPixels(page, 'jumped');
-  await page.getByRole('button', { name: 'Dark theme' }).click();
-  await page.getByRole('button', { name: 'Light theme' }).click();
-  await page.waitForTimeout(200);
-  await keepPixels(page, 'jumpedWhole');
+  await keepWholeRedraw(page, 'jumpedWhole');
   expect(await differingPixels(page, 'jumped', 'jumpedWhole', 0)).toBe(0);
 });
 
