@@ -262,7 +262,8 @@ export function GraphView({ maxScale = 1.6 }: { maxScale?: number }) {
   useEffect(() => compositor.current?.setEnabled(big && !detail && Boolean(drawing)), [big, detail, drawing]);
   const edgeDetail = !big;
   // The overview of a big graph of numbers is painted on a canvas; vectors and matrices keep their SVG grids.
-  const canvasMode = !svgOnly && Boolean(drawing) && big && !detail && drawing!.model.nodes.every((n) => drawing!.compiled.graph.nodes[n.index].shape.length === 0);
+  const numbersOnly = useMemo(() => Boolean(drawing?.model.nodes.every((n) => drawing.compiled.graph.nodes[n.index].shape.length === 0)), [drawing]);
+  const canvasMode = !svgOnly && big && !detail && numbersOnly;
   const currentView = useCallback(() => panZoom.current?.transform() ?? { x: 0, y: 0, k: 1 }, []);
   const sized = viewSize ? { width: viewSize.width, height: viewSize.height } : undefined;
   // Parameters and data are drawn apart where the program has both (§10: with no `param`, every input is a parameter).

@@ -22,6 +22,8 @@ interface Props {
 export function OverviewCanvas({ drawing, channel, size, roles, stale, view, rendererRef }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const theme = useVisualizer((s) => s.theme);
+  // The theme the canvas was last drawn in: a renderer reads the palette when it is made, so only a change redraws.
+  const drawnTheme = useRef(theme);
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -37,6 +39,10 @@ export function OverviewCanvas({ drawing, channel, size, roles, stale, view, ren
   useEffect(() => {
     if (size) rendererRef.current?.resize(size.width, size.height);
   }, [size?.width, size?.height, drawing, channel, roles, rendererRef]);
-  useEffect(() => rendererRef.current?.redraw(), [theme, rendererRef]);
+  useEffect(() => {
+    if (theme === drawnTheme.current) return;
+    drawnTheme.current = theme;
+    rendererRef.current?.redraw();
+  }, [theme, rendererRef]);
   return <canvas ref={canvasRef} className={stale ? 'graph-canvas stale' : 'graph-canvas'} style={size} aria-hidden="true" data-testid="graph-canvas" />;
 }

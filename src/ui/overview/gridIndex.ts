@@ -1,6 +1,6 @@
 // A uniform grid over a drawing's boxes, for redrawing only part of the
 // overview canvas: which nodes and edge pieces a dirty rectangle touches.
-import type { Box } from '../followView';
+import { unionBox, type Box } from '../followView';
 
 export interface GridIndex {
   /** The indices of the boxes that overlap `box`, in increasing order. */
@@ -9,17 +9,9 @@ export interface GridIndex {
 
 /** `cells` roughly sets the grid: about that many cells across the boxes' union. */
 export function createGridIndex(boxes: readonly Box[], cells = 32): GridIndex {
-  if (boxes.length === 0) return { query: () => [] };
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x0);
-    y0 = Math.min(y0, b.y0);
-    x1 = Math.max(x1, b.x1);
-    y1 = Math.max(y1, b.y1);
-  }
+  const all = unionBox(boxes);
+  if (!all) return { query: () => [] };
+  const { x0, y0, x1, y1 } = all;
   const size = Math.max((x1 - x0) / cells, (y1 - y0) / cells, 1);
   const cols = Math.max(1, Math.ceil((x1 - x0) / size) + 1);
   const rows = Math.max(1, Math.ceil((y1 - y0) / size) + 1);

@@ -7,7 +7,7 @@
 // the pointer) with its shape made transparent, and every edge hidden; both
 // come back for printing, for an export and when zoomed in to read.
 import { edgePieces } from '../../graph/edgePath';
-import type { Box, ViewTransform } from '../followView';
+import { unionBox, type Box, type ViewTransform } from '../followView';
 import type { Drawing } from '../useLayout';
 import { drawingBoxes, nodeBox } from '../viewCull';
 import { createGridIndex } from './gridIndex';
@@ -102,7 +102,7 @@ export function mergeRects(rects: readonly Box[], slack = 1.3): Box[] {
     joined = false;
     for (let i = 0; i < out.length && !joined; i++) {
       for (let j = i + 1; j < out.length; j++) {
-        const u = { x0: Math.min(out[i].x0, out[j].x0), y0: Math.min(out[i].y0, out[j].y0), x1: Math.max(out[i].x1, out[j].x1), y1: Math.max(out[i].y1, out[j].y1) };
+        const u = unionBox([out[i], out[j]])!;
         if (area(u) <= (area(out[i]) + area(out[j])) * slack) {
           out[i] = u;
           out.splice(j, 1);
@@ -222,8 +222,6 @@ export function createOverviewRenderer(canvas: HTMLCanvasElement, drawing: Drawi
     },
     changed(keys) {
       if (frame !== 0) return; // a full redraw is coming, with these too
-      // A jump changes many looks at once: then the whole canvas, without sorting out rectangles first.
-      if (keys.length > MAX_DIRTY_RECTS * 4) return full();
       const rects: Box[] = [];
       for (const key of keys) {
         const e = items.byKey.get(key);
@@ -231,6 +229,7 @@ export function createOverviewRenderer(canvas: HTMLCanvasElement, drawing: Drawi
         for (const k of e.nodes) rects.push(items.nodeBoxes[k]);
         for (const i of e.pieces) rects.push(items.pieceBoxes[i]);
       }
+      // A jump changes many looks at once: then the whole canvas, without sorting out rectangles first.
       if (rects.length > MAX_DIRTY_RECTS * 4) return full();
       const dirty = mergeRects(rects.map(toPixels).filter((b): b is Box => b !== null));
       if (dirty.length > MAX_DIRTY_RECTS) full();

@@ -2,7 +2,7 @@
 // edge at a step: the same colours and stroke widths as styles.css gives the
 // SVG (.node-shape, .grad-*, .role-*, .node-const, .edge-*), from the same
 // look keys (nodeVisual.ts). The colours are the page's CSS variables, read
-// when the canvas is drawn in full, so a theme applies to both alike.
+// when a renderer is made and again on a new theme, so a theme applies to both alike.
 import type { NodeRole } from '../nodeVisual';
 import { parseNodeVisual } from '../nodeVisual';
 
