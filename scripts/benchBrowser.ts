@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { twoLayer } from '../e2e/tensorPrograms';
 import { callableNames } from '../src/engine/callables';
 import { STEP_SHAPES } from './benchShapes';
+import { openBenchPage } from './benchWindow';
 import { emit, layeredProgram, round, stats } from './benchUtil';
 import { keyLatencies, type KeyLatency, type TraceEvent } from './eventLatency';
 import { longest, mainThreadTasks, TRACE_CATEGORIES, type TraceEventLike } from './mainThreadTasks';
@@ -152,7 +153,7 @@ async function openNormal(page: Page, program: string, step: number, dist = DIST
  * 1,000 nodes), from shortly before the seed, clicking and with bursts.
  */
 async function normalStepLatency(browser: Browser): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openBenchPage(browser, { width: 1280, height: 800 });
   try {
     for (const { shape, program } of STEP_SHAPES) {
       const end = await stepCount(page, program);
@@ -200,7 +201,7 @@ export async function normalShapeSamples(
  * the longest time the step counter on screen went without moving.
  */
 async function heldKey(browser: Browser): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openBenchPage(browser, { width: 1280, height: 800 });
   try {
     for (const { shape, program } of STEP_SHAPES) {
       const drawn = await openNormal(page, program, 0);
@@ -398,7 +399,7 @@ function typingFigures(samples: KeyLatency[]): { typing_p50_ms: number; typing_p
  * the difference between the two.
  */
 async function keystrokeFloor(browser: Browser, nodes: number): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openBenchPage(browser, { width: 1280, height: 800 });
   try {
     const program = layeredProgram(nodes);
     const script = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('editorScript') && f.endsWith('.js'));
@@ -431,7 +432,7 @@ async function keystrokeFloor(browser: Browser, nodes: number): Promise<void> {
  * key that comes during the redraw waits for it (and is counted).
  */
 async function keystrokeLatency(browser: Browser, nodes: number, served: boolean): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openBenchPage(browser, { width: 1280, height: 800 });
   const host = served ? await serveDist() : null;
   try {
     const program = layeredProgram(nodes);
@@ -540,7 +541,7 @@ async function boundaryRedraw(page: Page, base: string): Promise<void> {
  * the page itself did, whatever else the machine was running).
  */
 async function trainLongTasks(browser: Browser, base: string, suffix: string): Promise<void> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openBenchPage(browser, { width: 1280, height: 800 });
   try {
     await page.addInitScript(() => {
       const w = window as unknown as { longTasks: number[] };
@@ -587,7 +588,7 @@ export async function benchBrowser(filter?: string): Promise<void> {
   }
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const page = await openBenchPage(browser, { width: 1920, height: 1080 });
     if (wanted('first-paint')) await firstPaint(page);
     if (wanted('step-latency-floor')) await latencyFloor(browser, page, false);
     if (wanted('step-latency-floor')) await latencyFloor(browser, page, true);

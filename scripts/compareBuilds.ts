@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { latencyFigures, normalShapeSamples, stepCount } from './benchBrowser';
 import { STEP_SHAPES } from './benchShapes';
+import { openBenchPage } from './benchWindow';
 import { emit } from './benchUtil';
 
 const args = process.argv.slice(2);
@@ -22,7 +23,7 @@ if (dists.length < 2) throw new Error('usage: compareBuilds.ts DIST_A DIST_B [..
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await openBenchPage(browser, { width: 1280, height: 800 });
   const programs = shapes.map((shape) => {
     const found = STEP_SHAPES.find((s) => s.shape === shape);
     if (!found) throw new Error(`no shape ${shape}: ${STEP_SHAPES.map((s) => s.shape).join(', ')}`);
