@@ -26,6 +26,22 @@ export function estimateNameWidth(name: { base: string; sup: string | null; sub:
   return 0.62 * fontPx * (chars(name.base) + 0.7 * chars(name.sup) + 0.75 * chars(name.sub));
 }
 
+/** Superscript digits and signs (an exponent, 10⁻³⁹): narrower than other characters. */
+const SUPERSCRIPT = /[\u00b2\u00b3\u00b9\u2070-\u209f]/u;
+
+/**
+ * A generous estimate of the width of a number line of a node (`∇3.474×10⁻³⁹…`)
+ * at `fontPx`: tabular digits and signs about 0.6 em, superscripts about 0.4 em.
+ */
+export function estimateNumberWidth(text: string, fontPx: number): number {
+  return [...text].reduce((w, c) => w + (SUPERSCRIPT.test(c) ? 0.4 : 0.6), 0) * fontPx;
+}
+
+/** The length to squeeze a node's number line to, or undefined when it fits `room` as it is. */
+export function numberSqueeze(text: string, room: number, fontPx: number): number | undefined {
+  return text !== '' && estimateNumberWidth(text, fontPx) > room ? room : undefined;
+}
+
 /** The widest gate chip: longer symbols (`softmax`) are squeezed into it. */
 export const GATE_CHIP_MAX_WIDTH = 46;
 

@@ -6,7 +6,7 @@ import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText,
 import { shapeKey } from '../engine/tensor/tensor';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { estimateNameWidth, GATE_CHIP, gateChipWidth } from '../graph/sizes';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth, numberSqueeze } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { fitLabel } from './labelFit';
 import { GateChip, RoleBadge } from './nodeParts';
@@ -51,8 +51,22 @@ function NameText({ name, version = 1, display = null, width }: { name: string; 
   );
 }
 
+/** A value or gradient line, squeezed into the box when it is long (∇3.474×10⁻³⁹ in an operation's pill). */
+function NumberLine({ className, x, y, room, text }: { className: string; x: number; y: number; room: number; text: string }) {
+  const squeeze = numberSqueeze(text, room, NUMBER_PX);
+  return (
+    <text className={className} x={x} y={y} textAnchor="middle" textLength={squeeze} lengthAdjust={squeeze === undefined ? undefined : 'spacingAndGlyphs'}>
+      {text}
+    </text>
+  );
+}
+
 /** The title's font size (styles.css .node-title). */
 const TITLE_PX = 14;
+/** The value and gradient lines' largest font size (styles.css: 13.5 and 13 px, 14 px when presenting). */
+const NUMBER_PX = 14;
+/** Space kept free on each side of a number line. */
+const NUMBER_PADDING = 4;
 
 interface Props {
   node: GraphNode;
@@ -158,13 +172,8 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable, onCanvas = false 
           >
             {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? group ? <NameText name={group.label} width={roomRight - roomLeft} /> : <NameText name={node.label} version={node.version} display={node.display} width={roomRight - roomLeft} /> : title}
           </text>
-          <text className="node-value" x={x} y={y + 7} textAnchor="middle">
-            {v.value === undefined || isConst ? '' : formatNumber(v.value)}
-          </text>
-          <text className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} textAnchor="middle">
-            {gradText}
-            {v.grad !== undefined && !v.final ? '…' : ''}
-          </text>
+          <NumberLine className="node-value" x={x} y={y + 7} room={w - 2 * NUMBER_PADDING} text={v.value === undefined || isConst ? '' : formatNumber(v.value)} />
+          <NumberLine className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} room={w - 2 * NUMBER_PADDING} text={`${gradText}${v.grad !== undefined && !v.final ? '…' : ''}`} />
         </>
       )}
     </g>
