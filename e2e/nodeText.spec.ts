@@ -1,0 +1,57 @@
+// Text that must stay readable: a node's numbers inside its box, and the
+// timeline's pass labels over its thumb.
+import { appUrl, CIRCUIT, expect, press, test } from './fixtures';
+
+// Tiny values and gradients print as long numbers with exponents (∇3.963×10⁻³⁹).
+const TINY = 'x = 1.2345\nb = x * 1e-20\nL = tanh(b * 3.21e-19)';
+
+test('long values and gradients stay inside their node boxes', async ({ page }) => {
+  await page.goto(appUrl(TINY));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'End');
+  await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad-final', '');
+  const lines = await page.evaluate(() =>
+    [...document.querySelectorAll<SVGGElement>('[data-node-id]')].flatMap((g) => {
+      const box = g.querySelector<SVGRectElement>('.node-shape')!.getBBox();
+      return [...g.querySelectorAll<SVGTextElement>('.node-value, .node-grad')]
+        .filter((t) => t.textContent)
+        .map((t) => {
+          const b = t.getBBox();
+          return { text: t.textContent, left: b.x - box.x, right: box.x + box.width - (b.x + b.width) };
+        });
+    }),
+  );
+  // The test is about long lines: there must be some.
+  expect(lines.some((l) => /10⁻/.test(l.text ?? '') && [...(l.text ?? '')].length >= 11)).toBe(true);
+  for (const line of lines) {
+    expect(line.left, `${line.text} starts inside its box`).toBeGreaterThanOrEqual(1);
+    expect(line.right, `${line.text} ends inside its box`).toBeGreaterThanOrEqual(1);
+  }
+});
+
+test('the pass labels lie over the timeline thumb, and a click on one still moves it', async ({ page }) => {
+  await page.goto(appUrl(CIRCUIT, { step: 'forward' }));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  const end = Number(await page.locator('.timeline-input').getAttribute('max'));
+  // Click the middle of the backward label's text: the thumb moves there, under it.
+  const text = await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('.timeline-labels .timeline-backward')!);
+    const r = range.getBoundingClientRect();
+    return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+  });
+  const before = await page.locator('.timeline-input').inputValue();
+  await page.mouse.click(text.x, text.y);
+  await expect(page.locator('.timeline-input')).not.toHaveValue(before);
+  const at = Number(await page.locator('.timeline-input').inputValue());
+  expect(at).toBeGreaterThan(0);
+  expect(at).toBeLessThan(end);
+  // What is painted on top at the text is the label, not the slider's thumb
+  // (hit testing follows paint order once the labels take the pointer).
+  const top = await page.evaluate(({ x, y }) => {
+    for (const el of document.querySelectorAll<HTMLElement>('.timeline-labels, .timeline-labels span')) el.style.pointerEvents = 'auto';
+    return document.elementFromPoint(x, y)?.closest('.timeline-labels, .timeline-input')?.className ?? 'nothing';
+  }, text);
+  expect(top).toContain('timeline-labels');
+});
