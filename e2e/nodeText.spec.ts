@@ -30,6 +30,24 @@ test('long values and gradients stay inside their node boxes', async ({ page }) 
   }
 });
 
+test('long gradients on edges are written clear of the nodes', async ({ page }) => {
+  await page.goto(appUrl(TINY));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'End');
+  await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad-final', '');
+  const seen = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll<SVGRectElement>('[data-node-id] .node-shape')].map((r) => r.getBoundingClientRect());
+    return [...document.querySelectorAll<SVGTextElement>('.edge-label')].map((t) => {
+      const b = t.getBoundingClientRect();
+      const over = boxes.filter((n) => b.left < n.right - 0.5 && n.left < b.right - 0.5 && b.top < n.bottom - 0.5 && n.top < b.bottom - 0.5).length;
+      return { text: t.textContent ?? '', over };
+    });
+  });
+  expect(seen.some((l) => /10⁻³⁹/.test(l.text))).toBe(true);
+  for (const label of seen) expect(label.over, `${label.text} covers a node`).toBe(0);
+});
+
 test('the pass labels lie over the timeline thumb, and a click on one still moves it', async ({ page }) => {
   await page.goto(appUrl(CIRCUIT, { step: 'forward' }));
   await expect(page.locator('[data-node-id]').first()).toBeVisible();

@@ -1,11 +1,14 @@
 import { memo } from 'react';
 import { formatNumber } from '../formulas/number';
 import { edgePieces } from '../graph/edgePath';
-import type { Spot } from '../graph/edgeLabels';
+import { LABEL_BOX, type Spot } from '../graph/edgeLabels';
+import { numberSqueeze } from '../graph/sizes';
 import { useStepKey } from './stepChannel';
 
 /** About the width of one digit of a 12 px label (tabular figures). */
 const LABEL_CHAR_PX = 7;
+/** The label's font size (styles.css .edge-label). */
+const LABEL_PX = 12;
 
 /** The look of edge `index` at this step: its role and what it carries (a number, or `#2×3` for a tensor's shape). */
 function useEdgeLook(index: number): { role: string; amount: number | undefined; shapeLabel: string | null } {
@@ -67,12 +70,14 @@ export const GraphEdgeLabel = memo(function GraphEdgeLabel({ index, at, fromCons
   const text = shapeLabel ?? formatNumber(amount as number);
   const x = Math.round(at.x * 10) / 10;
   const y = Math.round(at.y * 10) / 10;
+  // A long number (3.21×10⁻³⁹) is squeezed into the box its spot was chosen for, clear of nodes.
+  const squeeze = numberSqueeze(text, LABEL_BOX.width, LABEL_PX);
   // A card behind the digits: an edge that crosses the label passes under it, not through it.
-  const width = text.length * LABEL_CHAR_PX + 6;
+  const width = (squeeze ?? text.length * LABEL_CHAR_PX) + 6;
   return (
     <>
       <rect className="edge-label-card" x={x - width / 2} y={y - 12} width={width} height={15} rx={3} />
-      <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={x} y={y} textAnchor="middle">
+      <text className={fromConst ? 'edge-label edge-const' : 'edge-label'} x={x} y={y} textAnchor="middle" textLength={squeeze} lengthAdjust={squeeze === undefined ? undefined : 'spacingAndGlyphs'}>
         {text}
       </text>
     </>
