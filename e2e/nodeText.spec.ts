@@ -3,9 +3,9 @@
 import { appUrl, CIRCUIT, expect, press, test } from './fixtures';
 
 // Tiny values and gradients print as long numbers with exponents (∇3.963×10⁻³⁹).
-const TINY = 'x = 1.2345\nb = x * 1e-20\nL = tanh(b * 3.21e-19)';
+const TINY = 'x = 1.2345\nb = x * 1e-20\nL = tanh((b * 3.21e-19 + 1) * 1.2345e-19)';
 
-test('long values and gradients stay inside their node boxes', async ({ page }) => {
+test('long values and gradients stay inside their node boxes, pills included', async ({ page }) => {
   await page.goto(appUrl(TINY));
   await expect(page.locator('[data-node-id]').first()).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -13,12 +13,20 @@ test('long values and gradients stay inside their node boxes', async ({ page }) 
   await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad-final', '');
   const lines = await page.evaluate(() =>
     [...document.querySelectorAll<SVGGElement>('[data-node-id]')].flatMap((g) => {
-      const box = g.querySelector<SVGRectElement>('.node-shape')!.getBBox();
+      const shape = g.querySelector<SVGRectElement>('.node-shape')!;
+      const box = shape.getBBox();
+      const r = Number(shape.getAttribute('rx'));
+      const half = box.height / 2;
+      const cx = box.x + box.width / 2;
+      const cy = box.y + half;
       return [...g.querySelectorAll<SVGTextElement>('.node-value, .node-grad')]
         .filter((t) => t.textContent)
         .map((t) => {
           const b = t.getBBox();
-          return { text: t.textContent, left: b.x - box.x, right: box.x + box.width - (b.x + b.width) };
+          // The box's half-width at the middle of the line's digits: less where round ends come in.
+          const off = Math.min(r, Math.max(0, Math.abs(b.y + b.height / 2 - cy) - (half - r)));
+          const halfWidth = box.width / 2 - (r - Math.sqrt(r * r - off * off));
+          return { text: t.textContent, left: b.x - (cx - halfWidth), right: cx + halfWidth - (b.x + b.width) };
         });
     }),
   );

@@ -37,9 +37,20 @@ export function estimateNumberWidth(text: string, fontPx: number): number {
   return [...text].reduce((w, c) => w + (SUPERSCRIPT.test(c) ? 0.4 : 0.6), 0) * fontPx;
 }
 
-/** The length to squeeze a node's number line to, or undefined when it fits `room` as it is. */
-export function numberSqueeze(text: string, room: number, fontPx: number): number | undefined {
-  return text !== '' && estimateNumberWidth(text, fontPx) > room ? room : undefined;
+/** The length to squeeze a line `width` wide to, or undefined when it fits `room` as it is. */
+export function squeezeTo(width: number, room: number): number | undefined {
+  return width > room ? room : undefined;
+}
+
+/**
+ * How far in from its sides a box with corners of `radius` (a pill when the
+ * radius is half its height) is at `offset` from its middle line, for a box
+ * `halfHeight` tall above and below that line: an operation's gradient line
+ * sits low, where the pill's round ends have come in.
+ */
+export function roundedInset(radius: number, halfHeight: number, offset: number): number {
+  const d = Math.min(radius, Math.max(0, Math.abs(offset) - (halfHeight - radius)));
+  return radius - Math.sqrt(radius * radius - d * d);
 }
 
 /** The widest gate chip: longer symbols (`softmax`) are squeezed into it. */

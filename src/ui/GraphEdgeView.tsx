@@ -2,11 +2,10 @@ import { memo } from 'react';
 import { formatNumber } from '../formulas/number';
 import { edgePieces } from '../graph/edgePath';
 import { LABEL_BOX, type Spot } from '../graph/edgeLabels';
-import { numberSqueeze } from '../graph/sizes';
+import { squeezeTo } from '../graph/sizes';
 import { useStepKey } from './stepChannel';
+import { textWidth } from './textWidth';
 
-/** About the width of one digit of a 12 px label (tabular figures). */
-const LABEL_CHAR_PX = 7;
 /** The label's font size (styles.css .edge-label). */
 const LABEL_PX = 12;
 
@@ -71,9 +70,9 @@ export const GraphEdgeLabel = memo(function GraphEdgeLabel({ index, at, fromCons
   const x = Math.round(at.x * 10) / 10;
   const y = Math.round(at.y * 10) / 10;
   // A long number (3.21×10⁻³⁹) is squeezed into the box its spot was chosen for, clear of nodes.
-  const squeeze = numberSqueeze(text, LABEL_BOX.width, LABEL_PX);
+  const squeeze = squeezeTo(textWidth(text, LABEL_PX), LABEL_BOX.width);
   // A card behind the digits: an edge that crosses the label passes under it, not through it.
-  const width = (squeeze ?? text.length * LABEL_CHAR_PX) + 6;
+  const width = (squeeze ?? textWidth(text, LABEL_PX)) + 6;
   return (
     <>
       <rect className="edge-label-card" x={x - width / 2} y={y - 12} width={width} height={15} rx={3} />

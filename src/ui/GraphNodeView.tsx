@@ -6,12 +6,13 @@ import { accentMark, displayIsName, displayLabelText, displayName, nodeNameText,
 import { shapeKey } from '../engine/tensor/tensor';
 import { formatNumber } from '../formulas/number';
 import type { DrawNode } from '../graph/drawModel';
-import { estimateNameWidth, GATE_CHIP, gateChipWidth, numberSqueeze } from '../graph/sizes';
+import { estimateNameWidth, GATE_CHIP, gateChipWidth, roundedInset, squeezeTo } from '../graph/sizes';
 import { useVisualizerStore } from '../store/context';
 import { fitLabel } from './labelFit';
 import { GateChip, RoleBadge } from './nodeParts';
 import { parseNodeVisual } from './nodeVisual';
 import { useStepKey } from './stepChannel';
+import { textWidth } from './textWidth';
 import { TensorNodeView } from './tensor/TensorNodeView';
 import { useGraphT } from './useT';
 
@@ -53,7 +54,7 @@ function NameText({ name, version = 1, display = null, width }: { name: string; 
 
 /** A value or gradient line, squeezed into the box when it is long (∇3.474×10⁻³⁹ in an operation's pill). */
 function NumberLine({ className, x, y, room, text }: { className: string; x: number; y: number; room: number; text: string }) {
-  const squeeze = numberSqueeze(text, room, NUMBER_PX);
+  const squeeze = text === '' ? undefined : squeezeTo(textWidth(text, NUMBER_PX), room);
   return (
     <text className={className} x={x} y={y} textAnchor="middle" textLength={squeeze} lengthAdjust={squeeze === undefined ? undefined : 'spacingAndGlyphs'}>
       {text}
@@ -65,8 +66,12 @@ function NumberLine({ className, x, y, room, text }: { className: string; x: num
 const TITLE_PX = 14;
 /** The value and gradient lines' largest font size (styles.css: 13.5 and 13 px, 14 px when presenting). */
 const NUMBER_PX = 14;
+/** The value line's baseline, below the middle of the box. */
+const VALUE_BASELINE = 7;
 /** Space kept free on each side of a number line. */
-const NUMBER_PADDING = 4;
+const NUMBER_PADDING = 3;
+/** From a number line's baseline up to the middle of its digits, px. */
+const DIGIT_MIDDLE = 4.5;
 
 interface Props {
   node: GraphNode;
@@ -117,6 +122,9 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable, onCanvas = false 
   const shownName = group ? group.label : node.label;
   const fittedByLabel = !group && node.display !== null && !displayIsName(node.display);
   const squeeze = isValue && shownName && !fittedByLabel && estimateNameWidth(displayName(group ? shownName : node.display ?? shownName), TITLE_PX) > roomRight - roomLeft ? roomRight - roomLeft : undefined;
+  // The width inside the box at a number line, its baseline `baseline` below the middle: less where round ends come in.
+  const radius = isValue ? 8 : h / 2;
+  const numberRoom = (baseline: number) => w - 2 * (roundedInset(radius, h / 2, baseline - DIGIT_MIDDLE) + NUMBER_PADDING);
   const opText = `${draw.symbol} (${node.op})`;
   const label = [
     node.label ? (draw.gate !== null && !group ? `${nodeNameText(node)}, ${opText}` : nodeNameText(node)) : isConst ? t('node.constant', { value: formatNumber(node.value) }) : opText,
@@ -157,7 +165,7 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable, onCanvas = false 
         }
       }}
     >
-      <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={isValue ? 8 : h / 2} ry={isValue ? 8 : h / 2} />
+      <rect className="node-shape" x={x - w / 2} y={y - h / 2} width={w} height={h} rx={radius} ry={radius} />
       {inputRole && detail && <RoleBadge role={inputRole} x={x - w / 2} y={y - h / 2} />}
       {detail && (
         <>
@@ -172,8 +180,8 @@ function ScalarNodeView({ node, draw, x, y, detail, focusable, onCanvas = false 
           >
             {group?.kind === 'softmax' ? 'softmax·CE' : node.label ? group ? <NameText name={group.label} width={roomRight - roomLeft} /> : <NameText name={node.label} version={node.version} display={node.display} width={roomRight - roomLeft} /> : title}
           </text>
-          <NumberLine className="node-value" x={x} y={y + 7} room={w - 2 * NUMBER_PADDING} text={v.value === undefined || isConst ? '' : formatNumber(v.value)} />
-          <NumberLine className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} room={w - 2 * NUMBER_PADDING} text={`${gradText}${v.grad !== undefined && !v.final ? '…' : ''}`} />
+          <NumberLine className="node-value" x={x} y={y + VALUE_BASELINE} room={numberRoom(VALUE_BASELINE)} text={v.value === undefined || isConst ? '' : formatNumber(v.value)} />
+          <NumberLine className={v.final ? 'node-grad final' : 'node-grad partial'} x={x} y={y + h / 2 - 7} room={numberRoom(h / 2 - 7)} text={`${gradText}${v.grad !== undefined && !v.final ? '…' : ''}`} />
         </>
       )}
     </g>
