@@ -1,6 +1,6 @@
 // A scrubbable timeline: the forward half in the value colour, the backward
-// half in the gradient colour, the seed between them. The thumb moves between
-// the coloured track and the pass labels, which stay readable over it.
+// half in the gradient colour, the seed between them. Each half's label is
+// centred in it, clear of the thumb while it is near the seed.
 import type { CSSProperties } from 'react';
 import { phaseOf } from '../engine';
 import { COMMANDS } from '../commands/registry';
@@ -27,8 +27,8 @@ export function Timeline() {
   return (
     <div className="timeline" style={style}>
       <div className="timeline-track" aria-hidden="true">
-        <span className="timeline-forward" />
-        <span className="timeline-backward" />
+        <span className="timeline-forward">{t('timeline.forward')}</span>
+        <span className="timeline-backward">{t('timeline.backward')}</span>
       </div>
       <input
         type="range"
@@ -41,11 +41,6 @@ export function Timeline() {
         aria-valuetext={`${t('controls.step', { step, end: trace.end })} · ${phaseText}`}
         onChange={(e) => runCommand(store, COMMANDS.goToStep, Number(e.target.value))}
       />
-      {/* The labels lie over the thumb, so that it never hides them; clicks go through to the slider. */}
-      <div className="timeline-track timeline-labels" aria-hidden="true">
-        <span className="timeline-forward">{t('timeline.forward')}</span>
-        <span className="timeline-backward">{t('timeline.backward')}</span>
-      </div>
     </div>
   );
 }
