@@ -36,6 +36,14 @@ describe('localDerivativeTex', () => {
     tex.forEach(valid);
   });
 
+  it('keeps an operand with operators in one group, so a narrow panel breaks the line only outside the function', () => {
+    expect(rules('tanh(x * 0.9 + y)')).toEqual(['1 - \\tanh^{2}({x \\cdot 0.9 + y})']);
+    // KaTeX's HTML has one unbreakable box for each stretch between the spots where a line may break.
+    const boxes = (tex: string) => valid(tex).match(/class="(?:katex-)?base"/g)?.length;
+    expect(boxes(rules('tanh(x * 0.9 + y)')[0])).toBe(2); // "1 −", then "tanh²(x·0.9 + y)" whole
+    expect(boxes('1 - \\tanh^{2}(x \\cdot 0.9 + y)')).toBe(4); // unbraced, it could break after − , · and +
+  });
+
   it('the power rule with a constant exponent', () => {
     expect(rules('x ^ 3')).toEqual(['3 \\cdot {x}^{2}']);
     expect(rules('x ^ 2')).toEqual(['2 \\cdot x']);

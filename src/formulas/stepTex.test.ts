@@ -211,3 +211,17 @@ describe('constants are not variables', () => {
     expect(isConstant(c.graph, 0)).toBe(false);
   });
 });
+
+describe('line breaks in a narrow panel', () => {
+  // KaTeX's HTML has one unbreakable box for each stretch between the spots where a line may break.
+  const boxes = (tex: string) => valid(tex).match(/class="(?:katex-)?base"/g)?.length;
+
+  it('a local rule breaks only at its = signs, never inside the rule or its function', () => {
+    const c = compile('x = 0.5\na0 = x\na1 = tanh(a0 * 0.9 + x)\nL = a1 * a1');
+    const tanhNode = c.graph.nodes.findIndex((n) => n.op === 'tanh');
+    const tex = localRuleTex(c.graph, tanhNode, 0);
+    expect(tex).toContain('= {1 - \\tanh^{2}({x \\cdot 0.9 + x})} = ');
+    // "∂a₁/∂(x·0.9 + x) =", "1 − tanh²(x·0.9 + x) =", "0.4527" (a₀ = x is x itself)
+    expect(boxes(tex)).toBe(3);
+  });
+});

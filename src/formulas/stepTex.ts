@@ -49,7 +49,9 @@ export function seedTex(graph: Graph): string {
 /** `symbolic = numeric`, or just the number when the rule is that number already (`1`, `(-3)`). */
 function ruleWithValue(symbolic: string, value: number): string {
   const numeric = texNumber(value);
-  return symbolic === numeric || symbolic === `(${numeric})` ? numeric : `${symbolic} = ${numeric}`;
+  if (symbolic === numeric || symbolic === `(${numeric})`) return numeric;
+  // A rule with operators in it stays whole: a narrow panel breaks the line at an = only (KaTeX breaks outside groups).
+  return `${/[+\-]|\\cdot/.test(symbolic) ? `{${symbolic}}` : symbolic} = ${numeric}`;
 }
 
 /**

@@ -75,10 +75,17 @@ function op(name: OpName, spec: Spec): ElementwiseOp {
   };
 }
 
-/** A one-argument function written `f(a)` in TeX: its derivative is in terms of the plain operand. */
+/** An operand with an operator in it (`a_{1} \cdot 0.9 + x`), in braces: KaTeX breaks a line only outside groups. */
+const unbroken = (tex: string): string => (/[+\-=]|\\cdot|\\times/.test(tex) ? `{${tex}}` : tex);
+
+/**
+ * A one-argument function written `f(a)` in TeX: its derivative is in terms of
+ * the plain operand, kept whole, so that a narrow panel breaks the line at its
+ * `=` and not at a `+` inside the function's parentheses.
+ */
 function unary(name: OpName, spec: Omit<Spec, 'arity' | 'derivativeTex'> & { derivative: (a: string, atom: string) => string }): ElementwiseOp {
   const { derivative, ...rest } = spec;
-  return op(name, { arity: 1, ...rest, derivativeTex: (o: TexOperands) => derivative(o.plain[0], o.atoms[0]) });
+  return op(name, { arity: 1, ...rest, derivativeTex: (o: TexOperands) => derivative(unbroken(o.plain[0]), o.atoms[0]) });
 }
 
 export const ELEMENTWISE_OPS = [
