@@ -1,16 +1,22 @@
 // Text that must stay readable: a node's numbers inside its box, and the
 // timeline's pass labels clear of its thumb where the backward pass starts.
+import type { Page } from '@playwright/test';
 import { appUrl, CIRCUIT, expect, press, test } from './fixtures';
 
 // Tiny values and gradients print as long numbers with exponents (∇3.963×10⁻³⁹).
 const TINY = 'x = 1.2345\nb = x * 1e-20\nL = tanh((b * 3.21e-19 + 1) * 1.2345e-19)';
 
-test('long values and gradients stay inside their node boxes, pills included', async ({ page }) => {
+/** TINY at its last step, where every node has its value and final gradient. */
+async function openTinyAtEnd(page: Page): Promise<void> {
   await page.goto(appUrl(TINY));
   await expect(page.locator('[data-node-id]').first()).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await press(page, 'End');
   await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad-final', '');
+}
+
+test('long values and gradients stay inside their node boxes, pills included', async ({ page }) => {
+  await openTinyAtEnd(page);
   const lines = await page.evaluate(() =>
     [...document.querySelectorAll<SVGGElement>('[data-node-id]')].flatMap((g) => {
       const shape = g.querySelector<SVGRectElement>('.node-shape')!;
@@ -39,11 +45,7 @@ test('long values and gradients stay inside their node boxes, pills included', a
 });
 
 test('long gradients on edges are written clear of the nodes', async ({ page }) => {
-  await page.goto(appUrl(TINY));
-  await expect(page.locator('[data-node-id]').first()).toBeVisible();
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  await press(page, 'End');
-  await expect(page.locator('[data-label="x"]')).toHaveAttribute('data-grad-final', '');
+  await openTinyAtEnd(page);
   const seen = await page.evaluate(() => {
     const boxes = [...document.querySelectorAll<SVGRectElement>('[data-node-id] .node-shape')].map((r) => r.getBoundingClientRect());
     return [...document.querySelectorAll<SVGTextElement>('.edge-label')].map((t) => {
