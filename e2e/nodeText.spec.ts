@@ -1,5 +1,5 @@
 // Text that must stay readable: a node's numbers inside its box, and the
-// timeline's pass labels clear of its thumb where the backward pass starts.
+// timeline's pass labels clear of its thumb.
 import type { Page } from '@playwright/test';
 import { appUrl, CIRCUIT, expect, press, test } from './fixtures';
 
@@ -58,25 +58,34 @@ test('long gradients on edges are written clear of the nodes', async ({ page }) 
   for (const label of seen) expect(label.over, `${label.text} covers a node`).toBe(0);
 });
 
-test('the timeline thumb near the start of the backward pass covers neither pass label', async ({ page }) => {
-  await page.goto(appUrl(CIRCUIT, { step: 'forward' }));
-  await expect(page.locator('[data-node-id]').first()).toBeVisible();
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  // The seed, where a teacher stops to explain, and the first backward step.
-  for (const _ of [1, 2]) {
-    await press(page, 'ArrowRight');
-    const seen = await page.evaluate(() => {
-      const input = document.querySelector<HTMLInputElement>('.timeline-input')!;
-      const r = input.getBoundingClientRect();
-      const at = (Number(input.value) - Number(input.min)) / (Number(input.max) - Number(input.min));
-      const thumb = { left: r.left + at * (r.width - 6), right: r.left + at * (r.width - 6) + 6 };
-      return ['.timeline-forward', '.timeline-backward'].map((sel) => {
-        const range = document.createRange();
-        range.selectNodeContents(document.querySelector(sel)!);
-        const text = range.getBoundingClientRect();
-        return { sel, step: input.value, text: [text.left, text.right], thumb: [thumb.left, thumb.right], overlaps: text.width > 0 && text.left < thumb.right && thumb.left < text.right };
+for (const width of [1280, 768]) {
+  test(`the timeline thumb covers neither pass label at any step, ${width} px wide`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(appUrl(CIRCUIT, { step: '0' }));
+    await expect(page.locator('[data-node-id]').first()).toBeVisible();
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    const end = Number(await page.locator('.timeline-input').getAttribute('max'));
+    for (let step = 0; step <= end; step++) {
+      if (step > 0) await press(page, 'ArrowRight');
+      await expect(page.locator('.timeline-input')).toHaveValue(String(step));
+      const seen = await page.evaluate(() => {
+        const input = document.querySelector<HTMLInputElement>('.timeline-input')!;
+        const r = input.getBoundingClientRect();
+        const at = (Number(input.value) - Number(input.min)) / (Number(input.max) - Number(input.min));
+        const thumb = { left: r.left + at * (r.width - 6), right: r.left + at * (r.width - 6) + 6 };
+        return [...document.querySelectorAll<HTMLElement>('.timeline-label')].map((label) => {
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          const text = range.getBoundingClientRect();
+          // What shows of the text: a label cut short by its ellipsis ends at its content box.
+          const box = label.getBoundingClientRect();
+          const pad = parseFloat(getComputedStyle(label).paddingLeft);
+          const shown = { left: Math.max(text.left, box.left + pad), right: Math.min(text.right, box.right - pad) };
+          return { label: label.textContent, step: input.value, shown: [shown.left, shown.right], thumb: [thumb.left, thumb.right], overlaps: shown.left < thumb.right && thumb.left < shown.right };
+        });
       });
-    });
-    for (const o of seen) expect(o.overlaps, JSON.stringify(o)).toBe(false);
-  }
-});
+      expect(seen).toHaveLength(2);
+      for (const o of seen) expect(o.overlaps, JSON.stringify(o)).toBe(false);
+    }
+  });
+}

@@ -1,6 +1,7 @@
 // A scrubbable timeline: the forward half in the value colour, the backward
 // half in the gradient colour, the seed between them. Each half's label is
-// centred in it, clear of the thumb while it is near the seed.
+// centred in it; while the thumb is in that half, in the wider stretch of the
+// half beside the thumb, so the thumb does not cover it.
 import type { CSSProperties } from 'react';
 import { phaseOf } from '../engine';
 import { COMMANDS } from '../commands/registry';
@@ -8,6 +9,21 @@ import { runCommand } from '../commands/run';
 import { useVisualizer, useVisualizerStore } from '../store/context';
 import { COLORS } from './config';
 import { useT } from './useT';
+
+/** Room kept between the thumb and a label beside it, px (the thumb is 6 px wide). */
+const THUMB_CLEARANCE_PX = 8;
+
+/**
+ * Where a half's label goes (the half runs from `from` to `to`, fractions of
+ * the track): the whole half, or, when the thumb at `at` is inside it, the
+ * wider stretch beside the thumb.
+ */
+export function labelStretch(from: number, to: number, at: number): CSSProperties | undefined {
+  if (!(at > from && at < to)) return undefined;
+  const r = (at - from) / (to - from);
+  const pct = `${(r * 100).toFixed(3)}%`;
+  return r >= 0.5 ? { width: `calc(${pct} - ${THUMB_CLEARANCE_PX}px)` } : { marginLeft: `calc(${pct} + ${THUMB_CLEARANCE_PX}px)` };
+}
 
 export function Timeline() {
   const trace = useVisualizer((s) => s.compiled?.trace ?? null);
@@ -17,6 +33,7 @@ export function Timeline() {
   if (!trace) return null;
   const end = Math.max(1, trace.end);
   const seedAt = (trace.seed / end) * 100;
+  const at = step / end;
   const style = {
     '--seed': `${seedAt}%`,
     '--forward': COLORS.value,
@@ -27,8 +44,16 @@ export function Timeline() {
   return (
     <div className="timeline" style={style}>
       <div className="timeline-track" aria-hidden="true">
-        <span className="timeline-forward">{t('timeline.forward')}</span>
-        <span className="timeline-backward">{t('timeline.backward')}</span>
+        <span className="timeline-forward">
+          <span className="timeline-label" style={labelStretch(0, trace.seed / end, at)}>
+            {t('timeline.forward')}
+          </span>
+        </span>
+        <span className="timeline-backward">
+          <span className="timeline-label" style={labelStretch(trace.seed / end, 1, at)}>
+            {t('timeline.backward')}
+          </span>
+        </span>
       </div>
       <input
         type="range"
