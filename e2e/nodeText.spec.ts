@@ -58,6 +58,31 @@ test('long gradients on edges are written clear of the nodes', async ({ page }) 
   for (const label of seen) expect(label.over, `${label.text} covers a node`).toBe(0);
 });
 
+test('the numbers of a matrix grid keep apart', async ({ page }) => {
+  // Softmax-with-Loss: its gradient grid holds −0.1674, 0.1224 and 0.04502 side by side.
+  await page.goto(appUrl('param Z = [[2, 1, 0], [0, 1, 0]]\nT = [[1, 0, 0], [0, 0, 1]]\nL = softmax_cross_entropy(Z, T)'));
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await press(page, 'End');
+  await expect(page.locator('[data-label="Z"] [data-block="grad"] .cell-text')).toHaveCount(6);
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-block]')].flatMap((block) => {
+      const boxes = [...block.querySelectorAll<SVGTextElement>('.cell-text')].map((t) => {
+        const b = t.getBBox();
+        return { text: t.textContent ?? '', x: b.x, y: b.y, width: b.width };
+      });
+      // Each number and the next one in its row: at least 3 px of space between them.
+      return boxes.flatMap((a) => {
+        const next = boxes.filter((b) => Math.abs(b.y - a.y) < 1 && b.x > a.x).sort((p, q) => p.x - q.x)[0];
+        return next && next.x - (a.x + a.width) < 3 ? [`${a.text} runs into ${next.text} (${(next.x - a.x - a.width).toFixed(1)} px apart)`] : [];
+      });
+    }),
+  );
+  expect(rows).toEqual([]);
+  // The grids were found and measured.
+  expect(await page.locator('[data-block] .cell-text').count()).toBeGreaterThanOrEqual(18);
+});
+
 for (const width of [1280, 768]) {
   test(`the timeline thumb covers neither pass label at any step, ${width} px wide`, async ({ page }) => {
     await page.setViewportSize({ width, height: 800 });

@@ -9,6 +9,7 @@ import { createPortal } from 'react-dom';
 import type { Tensor } from '../../engine';
 import { formatNumber } from '../../formulas/number';
 import { cellAt, cellBox, cellRects, type BlockKind, type Box, type TensorGeometry } from '../../graph/tensorSize';
+import { textWidth } from '../textWidth';
 import { useGraphT } from '../useT';
 import { heatmapUrl, scaleBarUrl } from './heatmapImage';
 import { hasNonFinite, rangeOf } from './tensorFacts';
@@ -50,8 +51,8 @@ interface Tip {
   align: 'start' | 'middle' | 'end';
 }
 
-/** Roughly the width of a grid number at the grid's font size, per character; and of the legend's. */
-const CHAR_WIDTH = 6.3;
+/** A grid number's font size (styles.css .cell-text), and roughly the width of a legend character. */
+const CELL_FONT_PX = 13;
 const LEGEND_CHAR = 7.4;
 
 function offset(box: Box, left: number, top: number): Box {
@@ -262,8 +263,8 @@ function GridNumbers({ tensor, g, kind, left, top }: { tensor: Tensor; g: Tensor
   for (let e = 0; e < tensor.data.length; e++) {
     const cell = offset(cellBox(g, kind, e), left, top);
     const text = formatNumber(tensor.data[e]);
-    // Long numbers (−1.235×10⁶) are squeezed into their cell rather than overlapping the next one.
-    const squeeze = text.length * CHAR_WIDTH > cell.width - 4;
+    // Long numbers (−0.1674, −1.235×10⁶) are squeezed into their cell rather than overlapping the next one.
+    const squeeze = textWidth(text, CELL_FONT_PX) > cell.width - 4;
     texts.push(
       <text
         key={e}
