@@ -9,11 +9,12 @@ describe('where a pass label goes on the timeline', () => {
     expect(labelStretch(0, 0.4, 1)).toBeUndefined();
   });
 
-  it('takes the wider stretch beside the thumb, clear of it', () => {
-    // The thumb a quarter into the backward half: the label goes right of it.
-    expect(labelStretch(0.4, 1, 0.55)).toEqual({ marginLeft: 'calc(25.000% + 8px)' });
-    // Three quarters in: left of it.
-    expect(labelStretch(0.4, 1, 0.85)).toEqual({ width: 'calc(75.000% - 8px)' });
-    expect(labelStretch(0, 0.4, 0.2)).toEqual({ width: 'calc(50.000% - 8px)' });
+  it('takes the half of its half away from the thumb, clear of it', () => {
+    // The thumb a quarter into the backward half: the label goes to its right half.
+    expect(labelStretch(0.4, 1, 0.55)).toEqual({ marginLeft: 'calc(50% + 8px)' });
+    expect(labelStretch(0.4, 1, 0.69)).toEqual({ marginLeft: 'calc(50% + 8px)' });
+    // Past the middle: its left half.
+    expect(labelStretch(0.4, 1, 0.71)).toEqual({ width: 'calc(50% - 8px)' });
+    expect(labelStretch(0, 0.4, 0.3)).toEqual({ width: 'calc(50% - 8px)' });
   });
 });

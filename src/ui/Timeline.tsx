@@ -1,7 +1,7 @@
 // A scrubbable timeline: the forward half in the value colour, the backward
 // half in the gradient colour, the seed between them. Each half's label is
-// centred in it; while the thumb is in that half, in the wider stretch of the
-// half beside the thumb, so the thumb does not cover it.
+// centred in it; while the thumb is in that half, in the part of it away from
+// the thumb, so the thumb does not cover it.
 import type { CSSProperties } from 'react';
 import { phaseOf } from '../engine';
 import { COMMANDS } from '../commands/registry';
@@ -15,14 +15,14 @@ const THUMB_CLEARANCE_PX = 8;
 
 /**
  * Where a half's label goes (the half runs from `from` to `to`, fractions of
- * the track): the whole half, or, when the thumb at `at` is inside it, the
- * wider stretch beside the thumb.
+ * the track): the whole half; while the thumb at `at` is inside it, the half of
+ * it the thumb is not in. It moves at most twice a pass, so a step seldom
+ * lays the timeline out again.
  */
 export function labelStretch(from: number, to: number, at: number): CSSProperties | undefined {
   if (!(at > from && at < to)) return undefined;
-  const r = (at - from) / (to - from);
-  const pct = `${(r * 100).toFixed(3)}%`;
-  return r >= 0.5 ? { width: `calc(${pct} - ${THUMB_CLEARANCE_PX}px)` } : { marginLeft: `calc(${pct} + ${THUMB_CLEARANCE_PX}px)` };
+  const half = `calc(50% ${at - from < (to - from) / 2 ? '+' : '-'} ${THUMB_CLEARANCE_PX}px)`;
+  return at - from < (to - from) / 2 ? { marginLeft: half } : { width: half };
 }
 
 export function Timeline() {
