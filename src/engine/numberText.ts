@@ -46,3 +46,12 @@ export function texFactor(x: number): string {
   const tex = texNumber(x);
   return x < 0 || tex.includes('\\times') ? `(${tex})` : tex;
 }
+
+/**
+ * TeX with an operator in it (`a_{1} \cdot 0.9 + x`, `1.2 \times 10^{-20}`) in
+ * braces, as one group: KaTeX breaks a line only outside groups, so a narrow
+ * panel wraps a formula at its `=` signs, not inside a term.
+ */
+export function texWhole(tex: string): string {
+  return /[+\-=]|\\cdot|\\times/.test(tex) ? `{${tex}}` : tex;
+}

@@ -5,7 +5,7 @@ import type { Contribution, Graph, Step, Trace } from '../engine';
 import { edgeContribution, localDerivatives } from '../engine/trace';
 import { localDerivativeTex } from './localTex';
 import { nodeTex, nodeTexAtom, opTex, opTexWithNumbers } from './nodeTex';
-import { texFactor, texNumber } from './number';
+import { texFactor, texNumber, texWhole } from './number';
 import { isTensorNode, matrixRuleTex, tensorAccumulationTex, tensorChainRuleTex, tensorForwardTex } from './tensorTex';
 
 /** Whether node `index` is a literal constant (the 3 in `3 * s`): drawn and traced, but not a variable. */
@@ -50,8 +50,8 @@ export function seedTex(graph: Graph): string {
 function ruleWithValue(symbolic: string, value: number): string {
   const numeric = texNumber(value);
   if (symbolic === numeric || symbolic === `(${numeric})`) return numeric;
-  // A rule with operators in it stays whole: a narrow panel breaks the line at an = only (KaTeX breaks outside groups).
-  return `${/[+\-]|\\cdot/.test(symbolic) ? `{${symbolic}}` : symbolic} = ${numeric}`;
+  // A rule with operators in it stays whole: a narrow panel breaks the line at an = only.
+  return `${texWhole(symbolic)} = ${numeric}`;
 }
 
 /**

@@ -6,7 +6,7 @@
 // `da(a, b, out)` and `db(a, b, out)` are ∂out/∂a and ∂out/∂b: the factors by
 // which a gradient arriving at the op's output is multiplied before it is sent
 // to each input. Unary ops ignore `b`; for a folded constant (`x ^ 2`) b is it.
-import { texFactor, texNumber } from '../numberText';
+import { texFactor, texNumber, texWhole } from '../numberText';
 import type { ElementwiseOp, OpName, TexOperands, TorchSpelling } from './types';
 
 const zero = (): number => 0;
@@ -75,9 +75,6 @@ function op(name: OpName, spec: Spec): ElementwiseOp {
   };
 }
 
-/** An operand with an operator in it (`a_{1} \cdot 0.9 + x`), in braces: KaTeX breaks a line only outside groups. */
-const unbroken = (tex: string): string => (/[+\-=]|\\cdot|\\times/.test(tex) ? `{${tex}}` : tex);
-
 /**
  * A one-argument function written `f(a)` in TeX: its derivative is in terms of
  * the plain operand, kept whole, so that a narrow panel breaks the line at its
@@ -85,7 +82,7 @@ const unbroken = (tex: string): string => (/[+\-=]|\\cdot|\\times/.test(tex) ? `
  */
 function unary(name: OpName, spec: Omit<Spec, 'arity' | 'derivativeTex'> & { derivative: (a: string, atom: string) => string }): ElementwiseOp {
   const { derivative, ...rest } = spec;
-  return op(name, { arity: 1, ...rest, derivativeTex: (o: TexOperands) => derivative(unbroken(o.plain[0]), o.atoms[0]) });
+  return op(name, { arity: 1, ...rest, derivativeTex: (o: TexOperands) => derivative(texWhole(o.plain[0]), o.atoms[0]) });
 }
 
 export const ELEMENTWISE_OPS = [
