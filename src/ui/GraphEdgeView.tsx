@@ -70,9 +70,10 @@ export const GraphEdgeLabel = memo(function GraphEdgeLabel({ index, at, fromCons
   const x = Math.round(at.x * 10) / 10;
   const y = Math.round(at.y * 10) / 10;
   // A long number (3.21×10⁻³⁹) is squeezed into the box its spot was chosen for, clear of nodes.
-  const squeeze = squeezeTo(textWidth(text, LABEL_PX), LABEL_BOX.width);
+  const measured = textWidth(text, LABEL_PX);
+  const squeeze = squeezeTo(measured, LABEL_BOX.width);
   // A card behind the digits: an edge that crosses the label passes under it, not through it.
-  const width = (squeeze ?? textWidth(text, LABEL_PX)) + 6;
+  const width = (squeeze ?? measured) + 6;
   return (
     <>
       <rect className="edge-label-card" x={x - width / 2} y={y - 12} width={width} height={15} rx={3} />

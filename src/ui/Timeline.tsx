@@ -21,8 +21,8 @@ const THUMB_CLEARANCE_PX = 8;
  */
 export function labelStretch(from: number, to: number, at: number): CSSProperties | undefined {
   if (!(at > from && at < to)) return undefined;
-  const half = `calc(50% ${at - from < (to - from) / 2 ? '+' : '-'} ${THUMB_CLEARANCE_PX}px)`;
-  return at - from < (to - from) / 2 ? { marginLeft: half } : { width: half };
+  // The thumb in the first half of this half: the label takes the second, and the other way round.
+  return at - from < (to - from) / 2 ? { marginLeft: `calc(50% + ${THUMB_CLEARANCE_PX}px)` } : { width: `calc(50% - ${THUMB_CLEARANCE_PX}px)` };
 }
 
 export function Timeline() {
